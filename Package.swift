@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+// Kankei: the survey-and-feedback pipeline. One library target per stage
+// (ingest → normalize → tabulate → report; feedback joins with the matching core),
+// a model target for the types that cross stages, and thin executables.
+import PackageDescription
+
+let package = Package(
+    name: "Kankei",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kankei", targets: ["kankei"]),
+        .executable(name: "kankei-ingest", targets: ["kankei-ingest"]),
+        .executable(name: "kankei-normalize", targets: ["kankei-normalize"]),
+        .executable(name: "kankei-tabulate", targets: ["kankei-tabulate"]),
+        .executable(name: "kankei-report", targets: ["kankei-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // C libraries (Debian packages; see README).
+        .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Types that cross stages.
+        .target(name: "KankeiModel"),
+
+        // Stages.
+        .target(name: "KankeiIngest", dependencies: ["KankeiModel", "CCSV", "CLibXML2"]),
+        .target(name: "KankeiNormalize", dependencies: ["KankeiModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "KankeiTabulate", dependencies: ["KankeiModel"]),
+        .target(name: "KankeiReport", dependencies: ["KankeiModel"]),
+
+        // The batch run over a workspace (inbox → archive / quarantine / reports).
+        .target(name: "KankeiWorkspace", dependencies: [
+            "KankeiModel", "KankeiIngest", "KankeiNormalize", "KankeiTabulate", "KankeiReport",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // Thin executables.
+        .executableTarget(name: "kankei", dependencies: [
+            "KankeiWorkspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kankei-ingest", dependencies: [
+            "KankeiIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kankei-normalize", dependencies: [
+            "KankeiNormalize", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kankei-tabulate", dependencies: [
+            "KankeiTabulate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kankei-report", dependencies: [
+            "KankeiReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests.
+        .testTarget(name: "KankeiIngestTests", dependencies: ["KankeiIngest"]),
+        .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize"]),
+        .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"]),
+        .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"]),
+        .testTarget(name: "KankeiEndToEndTests", dependencies: [
+            "KankeiWorkspace", "kankei", "kankei-ingest", "kankei-normalize", "kankei-tabulate", "kankei-report",
+        ]),
+    ]
+)

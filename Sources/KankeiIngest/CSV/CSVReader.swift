@@ -1,0 +1,146 @@
+import CCSV
+import Foundation
+import KankeiModel
+
+/// Reads a CSV file through libcsv in strict mode, streaming: the file is read in 64 KiB chunks
+/// and each record is handed over as soon as it ends. Keeps the spreadsheet row of every record
+/// (quoted line breaks and CRLF counted right), refuses a field larger than `maxFieldBytes`, and
+/// hashes every byte it reads.
+public struct CSVReader {
+    public struct Limits: Sendable {
+        /// The largest field accepted (a longer one is almost certainly not a survey answer).
+        public var maxFieldBytes = 4 << 20
+        /// The most fields accepted in one record.
+        public var maxFields = 20_000
+
+        public init(maxFieldBytes: Int = 4 << 20, maxFields: Int = 20_000) {
+            self.maxFieldBytes = maxFieldBytes
+            self.maxFields = maxFields
+        }
+    }
+
+    public var limits: Limits
+    public var delimiter: UInt8
+
+    public init(limits: Limits = Limits(), delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.limits = limits
+        self.delimiter = delimiter
+    }
+
+    /// Reads `source` from its start, calling `body` for every non-blank record. `body` may throw
+    /// to stop; a CSV error is thrown as an `InputProblem` naming the row.
+    public func read(_ source: ByteSource, _ body: (CSVRecord) throws -> Void) throws {
+        var parser = csv_parser()
+        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+            throw source.problem(.wholeFile, "CSVパーサーを初期化できませんでした。", "もう一度実行してください。")
+        }
+        defer { csv_free(&parser) }
+        csv_set_delim(&parser, delimiter)
+        csv_set_blk_size(&parser, 4096)
+
+        let context = CSVContext(limits: limits)
+        let opaque = Unmanaged.passUnretained(context).toOpaque()
+        try withExtendedLifetime(context) {
+            try source.forEachChunk { chunk in
+                let parsed = csv_parse(&parser, chunk.baseAddress, chunk.count, csvFieldCallback, csvRecordCallback, opaque)
+                try context.drain(body)
+                if parsed != chunk.count {
+                    throw source.problem(.row(context.currentRow), Self.describe(csv_error(&parser)), Self.quoteRemedy)
+                }
+                if csv_get_buffer_size(&parser) > limits.maxFieldBytes {
+                    throw source.problem(
+                        .row(context.currentRow),
+                        "1つのセルが大きすぎます（\(limits.maxFieldBytes / (1 << 20)) MB超）。引用符（\"）が閉じられていない可能性があります。",
+                        Self.quoteRemedy)
+                }
+                if let row = context.invalidTextRow {
+                    throw source.problem(.row(row), "文字コードがUTF-8ではありません（Shift_JISなどで保存されている可能性があります）。",
+                                         "ExcelやGoogleスプレッドシートから「CSV UTF-8」形式で保存し直してください。")
+                }
+                if let overflow = context.overflow {
+                    throw source.problem(.row(overflow), "列が多すぎます（\(limits.maxFields)列超）。", "アンケートの書き出しファイルか確認してください。")
+                }
+            }
+            if csv_fini(&parser, csvFieldCallback, csvRecordCallback, opaque) != 0 {
+                throw source.problem(.row(context.currentRow), "ファイルの終わりで引用符（\"）が閉じられていません。ファイルが途中で切れている可能性があります。",
+                                     "元のサービスからもう一度ダウンロードしてください。")
+            }
+            try context.drain(body)
+            if let row = context.invalidTextRow {
+                throw source.problem(.row(row), "文字コードがUTF-8ではありません（Shift_JISなどで保存されている可能性があります）。",
+                                     "ExcelやGoogleスプレッドシートから「CSV UTF-8」形式で保存し直してください。")
+            }
+        }
+    }
+
+    static let quoteRemedy = "その行の引用符（\"）を確認するか、元のサービスからもう一度ダウンロードしてください。Excelで編集した場合は「CSV UTF-8（コンマ区切り）」で保存し直してください。"
+
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case CSV_EPARSE: "CSVの書式が正しくありません（引用符「\"」の位置が不正です）。"
+        case CSV_ENOMEM, CSV_ETOOBIG: "セルが大きすぎて読めません。"
+        default: "CSVを読めませんでした（libcsv エラー \(code)）。"
+        }
+    }
+}
+
+/// The state libcsv's callbacks fill: the record being built and records ready to hand over.
+final class CSVContext {
+    let limits: CSVReader.Limits
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    /// The row the current record started on.
+    var currentRow = 1
+    /// Line breaks inside quoted fields of the current record.
+    var quotedBreaks = 0
+    var previousTerminator: Int32 = 0
+    var ready: [CSVRecord] = []
+    var overflow: Int?
+    /// The first row whose bytes are not valid UTF-8.
+    var invalidTextRow: Int?
+
+    init(limits: CSVReader.Limits) { self.limits = limits }
+
+    func addField(_ pointer: UnsafeRawPointer?, _ length: Int) {
+        guard ends.count < limits.maxFields else {
+            overflow = overflow ?? currentRow
+            return
+        }
+        if let pointer, length > 0 {
+            let field = UnsafeRawBufferPointer(start: pointer, count: length)
+            bytes.append(contentsOf: field)
+            quotedBreaks += field.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
+        ends.append(bytes.count)
+    }
+
+    func endRecord(_ terminator: Int32) {
+        defer { previousTerminator = terminator }
+        if ends.isEmpty {
+            // A blank line, or the LF of a CRLF whose CR already ended the record.
+            if !(terminator == 0x0A && previousTerminator == 0x0D) && terminator != -1 { currentRow += 1 }
+            return
+        }
+        if invalidTextRow == nil, !UTF8Validation.isValid(bytes) { invalidTextRow = currentRow }
+        ready.append(CSVRecord(row: currentRow, bytes: bytes, ends: ends))
+        currentRow += 1 + quotedBreaks
+        quotedBreaks = 0
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    func drain(_ body: (CSVRecord) throws -> Void) throws {
+        guard !ready.isEmpty, invalidTextRow == nil else { return }
+        let records = ready
+        ready.removeAll(keepingCapacity: true)
+        for record in records where !record.isBlank { try body(record) }
+    }
+}
+
+private func csvFieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
+    Unmanaged<CSVContext>.fromOpaque(data!).takeUnretainedValue().addField(field, length)
+}
+
+private func csvRecordCallback(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
+    Unmanaged<CSVContext>.fromOpaque(data!).takeUnretainedValue().endRecord(terminator)
+}

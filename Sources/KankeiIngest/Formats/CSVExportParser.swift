@@ -1,0 +1,40 @@
+import KankeiModel
+
+/// A reader for one kind of CSV export, fed the file's records in order.
+protocol CSVExportParser: AnyObject {
+    var format: SourceFormat { get }
+    func consume(_ record: CSVRecord) throws
+    func finish() throws
+}
+
+/// What every export parser needs: where records go, how people become keys, and the file.
+struct IngestContext {
+    let source: ByteSource
+    let sha256: String
+    let keys: PersonKeyMaker
+    let emit: (IngestRecord) throws -> Void
+
+    func provenance(_ record: CSVRecord) -> Provenance {
+        Provenance(sha256: sha256, row: record.row)
+    }
+
+    func problem(_ record: CSVRecord, _ problem: String, _ remedy: String) -> InputProblem {
+        source.problem(.row(record.row), problem, remedy)
+    }
+}
+
+extension CSVRecord {
+    /// The field trimmed, `nil` when empty or Zoom's `--`.
+    func value(_ index: Int?) -> String? {
+        guard let index, let text = self[index] else { return nil }
+        return PersonKeyMaker.meaningful(text)
+    }
+
+    /// The matching key of the first field.
+    var firstKey: String { MatchKey.make(self[0] ?? "") }
+
+    /// `true` when only the first field has text (a label row padded with commas).
+    var isLabelRow: Bool {
+        count >= 1 && (1..<count).allSatisfy { MatchKey.trimmed(self[$0]!).isEmpty }
+    }
+}

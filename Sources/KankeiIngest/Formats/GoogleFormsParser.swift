@@ -1,0 +1,61 @@
+import KankeiModel
+
+/// Reads a Google Forms response CSV: the header row holds the question texts after the
+/// タイムスタンプ / Timestamp column; the e-mail and name columns become a `PersonKey` and are
+/// never passed on; a quiz's score column is skipped. Checkbox answers stay joined in their cell
+/// (`, ` from Sheets, `;` from the Forms download) for normalize to split against the options.
+final class GoogleFormsParser: CSVExportParser {
+    let format = SourceFormat.googleFormsCSV
+
+    static let timestampHeaders: Set<String> = keys(["タイムスタンプ", "Timestamp"])
+    private static let emailHeaders: Set<String> = keys(["メールアドレス", "Email Address", "Email", "Username", "メール"])
+    private static let nameHeaders: Set<String> = keys(["お名前", "氏名", "名前", "ご氏名", "Name", "Full Name", "Your Name"])
+    private static let skippedHeaders: Set<String> = keys(["スコア", "Score", "得点"])
+
+    private let context: IngestContext
+    private let headerCount: Int
+    private var emailColumn: Int?
+    private var nameColumn: Int?
+    private var questionColumns: [Int] = []
+
+    /// Starts from the header row.
+    init(header: CSVRecord, context: IngestContext) throws {
+        self.context = context
+        headerCount = header.count
+        var questions: [String] = []
+        for index in 1..<header.count {
+            let text = MatchKey.trimmed(header[index]!)
+            let key = MatchKey.make(text)
+            if Self.emailHeaders.contains(key), emailColumn == nil {
+                emailColumn = index
+            } else if Self.nameHeaders.contains(key), nameColumn == nil {
+                nameColumn = index
+            } else if !Self.skippedHeaders.contains(key), !(text.isEmpty && index == header.count - 1) {
+                questionColumns.append(index)
+                questions.append(text)
+            }
+        }
+        guard !questionColumns.isEmpty else {
+            throw context.problem(header, "アンケートの設問の列がありません（見出し行にタイムスタンプしかありません）。",
+                                  "Googleフォームの「回答」タブから回答をダウンロードし直してください。")
+        }
+        try context.emit(.surveyColumns(SurveyColumns(source: context.sha256, format: format, columns: questions)))
+    }
+
+    func consume(_ record: CSVRecord) throws {
+        if record.count > headerCount, (headerCount..<record.count).contains(where: { record.value($0) != nil }) {
+            throw context.problem(record, "見出し行より列の多い行があります（見出し\(headerCount)列、この行\(record.count)列）。",
+                                  "Googleフォームからダウンロードした回答をそのまま置いてください（列を追加・削除しないでください）。")
+        }
+        let person = context.keys.key(email: record.value(emailColumn), name: record.value(nameColumn))
+        try context.emit(.response(SurveyResponse(
+            provenance: context.provenance(record),
+            submittedAt: record.value(0),
+            person: person,
+            cells: questionColumns.map { record.value($0) })))
+    }
+
+    func finish() throws {}
+
+    private static func keys(_ texts: [String]) -> Set<String> { Set(texts.map(MatchKey.make)) }
+}

@@ -1,0 +1,119 @@
+import KankeiModel
+
+/// Reads Zoom's attendee and registration reports: the title row, the preamble's metadata row and
+/// its values, then sections (`Host Details`, `Panelist Details`, `Attendee Details`,
+/// `Other Attended`, `Registrant Details`), each with its own header row. Section labels may be
+/// padded with commas or missing; headers may be quoted or not, in English or Japanese; `--`
+/// means empty.
+final class ZoomReportParser: CSVExportParser {
+    private typealias Vocabulary = ZoomVocabulary
+
+    let format: SourceFormat
+    private let report: ZoomVocabulary.Report
+    private let context: IngestContext
+    private var section: ZoomVocabulary.Section?
+    private var columns: [ZoomVocabulary.Column: Int]?
+    private var pendingMetadata: [ZoomVocabulary.MetadataColumn: Int]?
+    private var sawTitle = false
+
+    init(report: ZoomVocabulary.Report, context: IngestContext) {
+        self.report = report
+        self.context = context
+        format = report == .attendee ? .zoomAttendeeReport : .zoomRegistrationReport
+    }
+
+    func consume(_ record: CSVRecord) throws {
+        let first = record.firstKey
+        if !sawTitle, Vocabulary.reportTitles[first] != nil {
+            sawTitle = true
+            return
+        }
+        if Vocabulary.ignoredFirstCells.contains(first) { return }
+        if let metadata = pendingMetadata {
+            pendingMetadata = nil
+            try emitWebinar(record, metadata)
+            return
+        }
+        if Vocabulary.metadataFirstHeaders.contains(first) {
+            pendingMetadata = Self.map(record, Vocabulary.metadataColumns)
+            return
+        }
+        if let labelled = Vocabulary.sections[first], record.isLabelRow {
+            section = labelled
+            columns = nil
+            return
+        }
+        let header = Self.peopleColumns(record)
+        if header.keys.filter(Vocabulary.peopleHeaderColumns.contains).count >= 2 {
+            columns = header
+            if section == nil { section = report == .attendee ? .people(.attendee) : .registrants }
+            return
+        }
+        guard let columns, let section else {
+            throw context.problem(record, "Zoomレポートの表の見出し行（Email、Join Time など）が見つかりません。",
+                                  "Zoomの「レポート」画面からダウンロードしたCSVをそのまま置いてください。")
+        }
+        try emitPerson(record, columns, section)
+    }
+
+    func finish() throws {}
+
+    private func emitWebinar(_ record: CSVRecord, _ metadata: [ZoomVocabulary.MetadataColumn: Int]) throws {
+        let start = record.value(metadata[.startTime])
+        try context.emit(.webinar(WebinarInfo(
+            source: context.sha256,
+            topic: record.value(metadata[.topic]),
+            webinarID: record.value(metadata[.webinarID]),
+            startTime: start,
+            date: start.flatMap(DateText.isoDate),
+            durationMinutes: record.value(metadata[.duration]).flatMap { Int($0) })))
+    }
+
+    private func emitPerson(_ record: CSVRecord, _ columns: [ZoomVocabulary.Column: Int],
+                            _ section: ZoomVocabulary.Section) throws {
+        let fullName = [record.value(columns[.lastName]), record.value(columns[.firstName])].compactMap { $0 }
+        let name = record.value(columns[.userName]) ?? (fullName.isEmpty ? nil : fullName.joined(separator: " "))
+        guard let person = context.keys.key(email: record.value(columns[.email]), name: name) else {
+            throw context.problem(record, "メールアドレスも名前もない行があります。", "Zoomからダウンロードし直したファイルを置いてください。")
+        }
+        let organization = record.value(columns[.organization])
+        switch section {
+        case .registrants:
+            try context.emit(.registrant(Registrant(
+                person: person, organization: organization,
+                registrationTime: record.value(columns[.registrationTime]),
+                approvalStatus: record.value(columns[.approvalStatus]),
+                provenance: context.provenance(record))))
+        case .people(let role):
+            let attended = role == .other || columns[.attended] == nil
+                || record.value(columns[.attended]).map { Vocabulary.yes.contains(MatchKey.make($0)) } == true
+            try context.emit(.attendance(Attendance(
+                person: person, role: role, attended: attended, organization: organization,
+                joinTime: record.value(columns[.joinTime]), leaveTime: record.value(columns[.leaveTime]),
+                minutes: record.value(columns[.minutes]).flatMap { Int($0) },
+                provenance: context.provenance(record))))
+        }
+    }
+
+    /// Which column holds what, by header text; the first column of a meaning wins.
+    private static func map<Column>(_ record: CSVRecord, _ vocabulary: [String: Column]) -> [Column: Int] {
+        var result: [Column: Int] = [:]
+        for index in 0..<record.count {
+            if let column = vocabulary[MatchKey.make(record[index]!)], result[column] == nil { result[column] = index }
+        }
+        return result
+    }
+
+    /// The people-table header, with a custom organisation question found by its words when no
+    /// header names it exactly.
+    private static func peopleColumns(_ record: CSVRecord) -> [ZoomVocabulary.Column: Int] {
+        var result = map(record, Vocabulary.columns)
+        if result[.organization] == nil {
+            result[.organization] = (0..<record.count).first { index in
+                let key = MatchKey.make(record[index]!)
+                return Vocabulary.columns[key] == nil && Vocabulary.organizationWords.contains { key.contains($0) }
+            }
+        }
+        return result
+    }
+}

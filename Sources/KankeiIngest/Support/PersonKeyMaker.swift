@@ -1,0 +1,39 @@
+import Foundation
+import KankeiModel
+
+/// Turns an e-mail address (or, without one, a name) into a `PersonKey` with a keyed hash, so the
+/// same person links across files while the address itself goes no further than ingest.
+public struct PersonKeyMaker: Sendable {
+    private let secret: [UInt8]
+
+    public init(secret: [UInt8]) { self.secret = secret }
+
+    /// A maker with a random secret: keys link within one run only.
+    public static func ephemeral() -> PersonKeyMaker {
+        var generator = SystemRandomNumberGenerator()
+        return PersonKeyMaker(secret: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
+    /// The key for a person; `nil` when neither an address nor a name is given.
+    /// Zoom writes `--` for a missing value; that counts as missing.
+    public func key(email: String?, name: String? = nil) -> PersonKey? {
+        if let email = Self.meaningful(email) {
+            return make("email:" + MatchKey.make(email))
+        }
+        if let name = Self.meaningful(name) {
+            return make("name:" + MatchKey.make(name))
+        }
+        return nil
+    }
+
+    private func make(_ identity: String) -> PersonKey {
+        let mac = HMACSHA256.mac(key: secret, message: Array(identity.utf8))
+        return PersonKey("p" + SHA256.hex(Array(mac.prefix(12))))
+    }
+
+    static func meaningful(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let trimmed = MatchKey.trimmed(value)
+        return trimmed.isEmpty || trimmed == "--" ? nil : trimmed
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Reads the calendar date out of the many ways exports print a time: Zoom's
+/// "Mar 28, 2020 8:07 AM" and "08/09/2026 10:45:00 AM", Google Forms' "2022/02/04 14:45:10"
+/// and "2024/01/07 7:41:40 午後 GMT+9", and Japanese "2022年2月4日". Only the date is kept.
+public enum DateText {
+    private struct Pattern: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
+        /// Capture indices of year, month (number or English abbreviation) and day.
+        let year: Int, month: Int, day: Int
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    private static let patterns: [Pattern] = [
+        // Mar 28, 2020 08:07:27   /  Mar 05 2020, 11:05:06
+        Pattern(regex: try! Regex(#"^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})"#), year: 3, month: 1, day: 2),
+        // 2022/02/04 14:45:10   /   2022-02-04
+        Pattern(regex: try! Regex(#"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})"#), year: 1, month: 2, day: 3),
+        // 2022年2月4日
+        Pattern(regex: try! Regex(#"^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日"#), year: 1, month: 2, day: 3),
+        // 08/09/2026 10:45:00 AM (Zoom, US order)
+        Pattern(regex: try! Regex(#"^(\d{1,2})/(\d{1,2})/(\d{4})"#), year: 3, month: 1, day: 2),
+    ]
+
+    /// The date as ISO 8601 (yyyy-MM-dd), or `nil` when the text holds no date Kankei knows.
+    public static func isoDate(from text: String) -> String? {
+        let trimmed = MatchKey.trimmed(text.precomposedStringWithCompatibilityMapping)
+        for pattern in patterns {
+            guard let match = trimmed.firstMatch(of: pattern.regex),
+                  let yearText = match[pattern.year].substring, let year = Int(yearText),
+                  let monthText = match[pattern.month].substring,
+                  let dayText = match[pattern.day].substring, let day = Int(dayText)
+            else { continue }
+            let month = Int(monthText) ?? months.firstIndex(of: monthText.lowercased()).map { $0 + 1 }
+            guard let month, (1...12).contains(month), (1...31).contains(day) else { continue }
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        return nil
+    }
+
+    /// A leading ISO date in a folder name such as `2022-02-04-municipal-webinar`.
+    public static func leadingISODate(in name: String) -> String? {
+        guard let match = name.firstMatch(of: #/^(\d{4})-(\d{2})-(\d{2})/#) else { return nil }
+        return "\(match.1)-\(match.2)-\(match.3)"
+    }
+}

@@ -1,0 +1,35 @@
+/// What an event is: a webinar (WEB説明会), a club session, or a stand-alone survey.
+public enum EventKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case webinar
+    case clubSession = "club-session"
+    case survey
+
+    /// The word reviewers read.
+    public var displayName: String {
+        switch self {
+        case .webinar: "WEB説明会"
+        case .clubSession: "放課後企業クラブ セッション"
+        case .survey: "アンケート"
+        }
+    }
+}
+
+/// One event: an inbox subfolder, with what `event.yaml` or the exports say about it.
+public struct EventInfo: Hashable, Sendable, Codable {
+    /// The inbox subfolder's name.
+    public var id: String
+    public var kind: EventKind
+    public var title: String?
+    /// ISO 8601 date (yyyy-MM-dd).
+    public var date: String?
+    /// The club id, for club sessions.
+    public var club: String?
+
+    public init(id: String, kind: EventKind, title: String? = nil, date: String? = nil, club: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.club = club
+    }
+}

@@ -1,0 +1,97 @@
+/// The questions of one survey as normalize understood them: from a pipeline definition, or
+/// inferred from the answers when no definition matched.
+public struct SurveySchema: Hashable, Sendable, Codable {
+    /// The definition's id, or `inferred-<file sha256 prefix>`.
+    public var id: String
+    public var title: String?
+    /// `true` when the question types were inferred rather than defined.
+    public var inferred: Bool
+    public var questions: [Question]
+
+    public init(id: String, title: String?, inferred: Bool, questions: [Question]) {
+        self.id = id
+        self.title = title
+        self.inferred = inferred
+        self.questions = questions
+    }
+}
+
+/// The kinds of question the counting rules know.
+public enum QuestionType: String, Hashable, Sendable, Codable {
+    /// Single answer (SA).
+    case single
+    /// Multiple answer (MA, 複数回答).
+    case multiple
+    /// An ordered scale, best first; its top-2 box is the satisfaction figure.
+    case scale
+    /// Free text.
+    case text
+}
+
+/// Which base a sentence quotes for a multiple-answer question.
+public enum PercentBase: String, Hashable, Sendable, Codable {
+    /// Share of respondents who answered (sums past 100%).
+    case respondents
+    /// Share of all selections (sums to 100%).
+    case responses
+}
+
+/// How the summary sentence for a question is phrased.
+public struct ProseRule: Hashable, Sendable, Codable {
+    public var base: PercentBase
+    /// The phrase after the first option: 「最も多く」 or 「最も高く」.
+    public var lead: String
+    /// How many options the sentence names (ties at the cut are all named).
+    public var top: Int
+
+    public init(base: PercentBase = .respondents, lead: String = "最も多く", top: Int = 3) {
+        self.base = base
+        self.lead = lead
+        self.top = top
+    }
+}
+
+/// A question whose share of certain answers is a KPI (section 3.2 of the report).
+public struct KPIBinding: Hashable, Sendable, Codable {
+    public var id: String
+    public var label: String
+    /// Target in percent (e.g. 80 for ≥ 80%).
+    public var target: Int
+    /// The options whose share is the KPI value (e.g. 「関心あり」).
+    public var counts: [String]
+
+    public init(id: String, label: String, target: Int, counts: [String]) {
+        self.id = id
+        self.label = label
+        self.target = target
+        self.counts = counts
+    }
+}
+
+/// One question.
+public struct Question: Hashable, Sendable, Codable {
+    public var id: String
+    /// The question as the form asks it.
+    public var text: String
+    /// How the report names it in prose and headings.
+    public var label: String
+    public var type: QuestionType
+    /// Known options in the form's order (best first for scales); empty for text.
+    public var options: [String]
+    /// The option that collects answers outside the list (「その他」), if the form has one.
+    public var otherOption: String?
+    public var prose: ProseRule
+    public var kpi: KPIBinding?
+
+    public init(id: String, text: String, label: String, type: QuestionType, options: [String] = [],
+                otherOption: String? = nil, prose: ProseRule = ProseRule(), kpi: KPIBinding? = nil) {
+        self.id = id
+        self.text = text
+        self.label = label
+        self.type = type
+        self.options = options
+        self.otherOption = otherOption
+        self.prose = prose
+        self.kpi = kpi
+    }
+}

@@ -1,0 +1,143 @@
+/// The figures of one event: what `summary.json` holds (its field names are a contract, see
+/// DESIGN.md) and what every other report file is rendered from.
+public struct Tabulation: Hashable, Sendable, Codable {
+    public var event: EventSummary
+    /// Respondents of the event's surveys (each answered form once).
+    public var respondents: Int
+    /// Respondents as a share of attendees, when both are known.
+    public var responseRate: Percent?
+    public var questions: [QuestionResult]
+    public var kpis: [KPIResult]
+    /// How figures were made where a reviewer should know (Japanese).
+    public var notes: [String]
+
+    public init(event: EventSummary, respondents: Int, responseRate: Percent?, questions: [QuestionResult],
+                kpis: [KPIResult], notes: [String]) {
+        self.event = event
+        self.respondents = respondents
+        self.responseRate = responseRate
+        self.questions = questions
+        self.kpis = kpis
+        self.notes = notes
+    }
+
+    /// Below this many answers a figure is a reference value (参考値).
+    public static let referenceThreshold = 30
+}
+
+/// The event and its headcounts. A count is `nil` when no export gave it.
+public struct EventSummary: Hashable, Sendable, Codable {
+    public var id: String
+    public var kind: EventKind
+    public var title: String?
+    public var date: String?
+    /// Distinct registrants (申込人数).
+    public var registrants: Int?
+    /// Distinct organisations among registrants (団体数).
+    public var organizations: Int?
+    /// Distinct attendees, hosts and panelists excluded.
+    public var attendees: Int?
+
+    public init(id: String, kind: EventKind, title: String?, date: String?, registrants: Int?, organizations: Int?,
+                attendees: Int?) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.registrants = registrants
+        self.organizations = organizations
+        self.attendees = attendees
+    }
+}
+
+/// The bases of one question's percentages.
+public struct QuestionBase: Hashable, Sendable, Codable {
+    /// Respondents of the survey the question belongs to.
+    public var respondents: Int
+    /// Respondents who answered this question: the base of `percentOfRespondents` (n).
+    public var answered: Int
+    /// Selections in all (for a multiple answer, more than `answered`): the base of `percentOfResponses`.
+    public var responses: Int
+
+    public init(respondents: Int, answered: Int, responses: Int) {
+        self.respondents = respondents
+        self.answered = answered
+        self.responses = responses
+    }
+}
+
+/// One option's count and both shares.
+public struct OptionResult: Hashable, Sendable, Codable {
+    public var label: String
+    public var count: Int
+    public var percentOfRespondents: Percent?
+    public var percentOfResponses: Percent?
+    /// `true` for an answer that is not among the form's options (kept as its own label).
+    public var unlisted: Bool
+
+    public init(label: String, count: Int, percentOfRespondents: Percent?, percentOfResponses: Percent?,
+                unlisted: Bool = false) {
+        self.label = label
+        self.count = count
+        self.percentOfRespondents = percentOfRespondents
+        self.percentOfResponses = percentOfResponses
+        self.unlisted = unlisted
+    }
+}
+
+/// One question's results.
+public struct QuestionResult: Hashable, Sendable, Codable {
+    public var id: String
+    /// The survey (schema id) the question belongs to.
+    public var survey: String
+    public var text: String
+    public var label: String
+    public var type: QuestionType
+    public var base: QuestionBase
+    /// Options in the form's order, then unlisted answers in order of first appearance.
+    public var options: [OptionResult]
+    /// Top-2 box for scales (e.g. 満足 + やや満足).
+    public var topBox: Percent?
+    /// Free-text answers (text questions, and what was written under 「その他」), personal data masked.
+    public var texts: [String]
+    public var prose: ProseRule
+    /// n (answered) below `Tabulation.referenceThreshold`: a reference value (参考値).
+    public var reference: Bool
+
+    public init(id: String, survey: String, text: String, label: String, type: QuestionType, base: QuestionBase,
+                options: [OptionResult], topBox: Percent?, texts: [String], prose: ProseRule, reference: Bool) {
+        self.id = id
+        self.survey = survey
+        self.text = text
+        self.label = label
+        self.type = type
+        self.base = base
+        self.options = options
+        self.topBox = topBox
+        self.texts = texts
+        self.prose = prose
+        self.reference = reference
+    }
+}
+
+/// One KPI row (目標 / 達成状況).
+public struct KPIResult: Hashable, Sendable, Codable {
+    public var id: String
+    public var label: String
+    /// The value in percent; `nil` when it could not be computed (no answers).
+    public var value: Percent?
+    /// Target in percent (≥).
+    public var target: Int
+    public var achieved: Bool?
+    /// The question it was computed from.
+    public var question: String
+
+    public init(id: String, label: String, value: Percent?, target: Int, achieved: Bool?, question: String) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.target = target
+        self.achieved = achieved
+        self.question = question
+    }
+}

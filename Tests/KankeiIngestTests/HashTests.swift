@@ -1,0 +1,34 @@
+import Testing
+@testable import KankeiIngest
+
+@Suite("SHA-256 and HMAC against published test vectors")
+struct HashTests {
+    @Test("FIPS 180-4 examples", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func vectors(input: String, expected: String) {
+        #expect(SHA256.hex(SHA256.hash(Array(input.utf8))) == expected)
+    }
+
+    @Test("a million 'a's fed in uneven pieces")
+    func streaming() {
+        var hasher = SHA256()
+        let piece = [UInt8](repeating: UInt8(ascii: "a"), count: 999)
+        var fed = 0
+        while fed < 1_000_000 {
+            let count = min(piece.count - (fed % 7), 1_000_000 - fed)
+            piece.prefix(count).withUnsafeBytes { hasher.update($0) }
+            fed += count
+        }
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("RFC 4231 test case 2")
+    func hmac() {
+        let mac = HMACSHA256.mac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(SHA256.hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+}
