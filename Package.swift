@@ -56,12 +56,12 @@ let package = Package(
         ]),
 
         // Tests.
-        .testTarget(name: "KankeiIngestTests", dependencies: ["KankeiIngest"]),
-        .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize"]),
-        .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"]),
-        .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"]),
+        .testTarget(name: "KankeiIngestTests", dependencies: ["KankeiIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
             "KankeiWorkspace", "kankei", "kankei-ingest", "kankei-normalize", "kankei-tabulate", "kankei-report",
-        ]),
+        ], exclude: ["Fixtures"]),
     ]
 )

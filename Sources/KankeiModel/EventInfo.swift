@@ -24,12 +24,16 @@ public struct EventInfo: Hashable, Sendable, Codable {
     public var date: String?
     /// The club id, for club sessions.
     public var club: String?
+    /// The kinds of export the event's figures were made from.
+    public var sources: [SourceFormat]
 
-    public init(id: String, kind: EventKind, title: String? = nil, date: String? = nil, club: String? = nil) {
+    public init(id: String, kind: EventKind, title: String? = nil, date: String? = nil, club: String? = nil,
+                sources: [SourceFormat] = []) {
         self.id = id
         self.kind = kind
         self.title = title
         self.date = date
         self.club = club
+        self.sources = sources
     }
 }

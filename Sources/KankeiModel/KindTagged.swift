@@ -1,15 +1,16 @@
 /// JSON for enums with one payload per case, as the line-delimited JSON between stages writes
-/// them: the payload's own keys plus `"kind": "<case>"`, so each line reads well in `jq`.
+/// them: the payload's own keys plus `"record": "<case>"`, so each line reads well in `jq`
+/// (`jq 'select(.record == "respondent")'`). No payload may have a field named `record`.
 public protocol KindTagged: Codable {
-    /// The case name written as `kind`.
+    /// The case name written as `record`.
     var kind: String { get }
-    /// Encodes the payload (without `kind`).
+    /// Encodes the payload (without `record`).
     func encodePayload(to encoder: any Encoder) throws
     /// Decodes the payload of the case named `kind`.
     init(kind: String, from decoder: any Decoder) throws
 }
 
-private enum KindKey: String, CodingKey { case kind }
+private enum KindKey: String, CodingKey { case kind = "record" }
 
 extension KindTagged {
     public func encode(to encoder: any Encoder) throws {
@@ -24,8 +25,8 @@ extension KindTagged {
     }
 }
 
-/// Thrown when a line names a `kind` this version does not know.
+/// Thrown when a line names a `record` kind this version does not know.
 public struct UnknownKind: Error, CustomStringConvertible {
     public let kind: String
-    public var description: String { "unknown record kind '\(kind)'" }
+    public var description: String { "unknown record '\(kind)'" }
 }

@@ -101,7 +101,8 @@ public struct QuestionResult: Hashable, Sendable, Codable {
     /// Free-text answers (text questions, and what was written under 「その他」), personal data masked.
     public var texts: [String]
     public var prose: ProseRule
-    /// n (answered) below `Tabulation.referenceThreshold`: a reference value (参考値).
+    /// A choice question with n (answered) below `Tabulation.referenceThreshold`: its shares are
+    /// reference values (参考値).
     public var reference: Bool
 
     public init(id: String, survey: String, text: String, label: String, type: QuestionType, base: QuestionBase,

@@ -2,7 +2,8 @@ import KankeiModel
 
 /// Reads a Google Forms response CSV: the header row holds the question texts after the
 /// タイムスタンプ / Timestamp column; the e-mail and name columns become a `PersonKey` and are
-/// never passed on; a quiz's score column is skipped. Checkbox answers stay joined in their cell
+/// never passed on, and addresses or phone numbers written inside answers are masked; a quiz's
+/// score column is skipped. Checkbox answers stay joined in their cell
 /// (`, ` from Sheets, `;` from the Forms download) for normalize to split against the options.
 final class GoogleFormsParser: CSVExportParser {
     let format = SourceFormat.googleFormsCSV
@@ -52,7 +53,7 @@ final class GoogleFormsParser: CSVExportParser {
             provenance: context.provenance(record),
             submittedAt: record.value(0),
             person: person,
-            cells: questionColumns.map { record.value($0) })))
+            cells: questionColumns.map { record.value($0).map(PersonalDataMask.mask) })))
     }
 
     func finish() throws {}

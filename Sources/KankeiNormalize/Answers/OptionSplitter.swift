@@ -1,0 +1,109 @@
+import KankeiModel
+
+/// Splits a multiple-answer cell into the options chosen.
+///
+/// Exports join the chosen options with `, ` (Google Sheets) or `;` (the Google Forms download,
+/// Microsoft Forms, Zoom polls), and an option may itself contain `, `. So the cell is cut at every
+/// separator into pieces, and the known options — themselves cut the same way — are matched
+/// against runs of pieces, longest first. Pieces compare by `MatchKey` (width, case and spacing do
+/// not matter). Consecutive pieces that match no option are kept together, in their original
+/// spelling, as one unlisted answer (Google Forms writes 「その他」 free text this way).
+public struct OptionSplitter: Sendable {
+    /// A piece of a cell and the separator that follows it ("" after the last).
+    public struct Piece: Hashable, Sendable {
+        public var text: String
+        public var key: String
+        public var separator: String
+    }
+
+    public struct Split: Hashable, Sendable {
+        /// Indices into the options, each once, in the order they appear in the cell.
+        public var chosen: [Int]
+        /// Answers outside the options, as written.
+        public var unlisted: [String]
+    }
+
+    private struct Candidate: Sendable {
+        let index: Int
+        let keys: [String]
+        let length: Int
+    }
+
+    private let candidates: [Candidate]
+
+    public init(options: [String]) {
+        candidates = options.enumerated()
+            .map { index, option in
+                let keys = Self.pieces(option).map(\.key)
+                return Candidate(index: index, keys: keys, length: keys.reduce(0) { $0 + $1.count })
+            }
+            .filter { !$0.keys.isEmpty }
+            .sorted { ($0.keys.count, $0.length) > ($1.keys.count, $1.length) }
+    }
+
+    public func split(_ cell: String) -> Split {
+        let pieces = Self.pieces(cell)
+        var chosen: [Int] = []
+        var unlisted: [String] = []
+        var pending: [Piece] = []
+        var position = 0
+        func flush() {
+            guard let last = pending.last else { return }
+            unlisted.append(pending.dropLast().map { $0.text + $0.separator }.joined() + last.text)
+            pending = []
+        }
+        while position < pieces.count {
+            if let candidate = candidates.first(where: { matches($0, pieces, at: position) }) {
+                flush()
+                if !chosen.contains(candidate.index) { chosen.append(candidate.index) }
+                position += candidate.keys.count
+            } else {
+                pending.append(pieces[position])
+                position += 1
+            }
+        }
+        flush()
+        return Split(chosen: chosen, unlisted: unlisted)
+    }
+
+    private func matches(_ candidate: Candidate, _ pieces: [Piece], at position: Int) -> Bool {
+        guard position + candidate.keys.count <= pieces.count else { return false }
+        for (offset, key) in candidate.keys.enumerated() where pieces[position + offset].key != key { return false }
+        return true
+    }
+
+    /// Cuts `text` at `, ` (a comma followed by white space) and at `;` (with any white space after).
+    /// Full-width `，` and `；` count too. Empty pieces (a trailing `;`) are dropped.
+    public static func pieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var current = ""
+        var characters = text[...]
+        func close(separator: String) {
+            let trimmed = MatchKey.trimmed(current)
+            if !trimmed.isEmpty {
+                pieces.append(Piece(text: trimmed, key: MatchKey.make(trimmed), separator: separator))
+            } else if !pieces.isEmpty, separator.isEmpty {
+                pieces[pieces.count - 1].separator = ""
+            }
+            current = ""
+        }
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            let isComma = character == "," || character == "，"
+            let isSemicolon = character == ";" || character == "；"
+            let spaceFollows = characters.first.map { $0.isWhitespace } ?? false
+            if isSemicolon || (isComma && spaceFollows) {
+                var separator = String(character)
+                while let next = characters.first, next.isWhitespace, !next.isNewline {
+                    separator.append(next)
+                    characters = characters.dropFirst()
+                }
+                close(separator: separator)
+            } else {
+                current.append(character)
+            }
+        }
+        close(separator: "")
+        return pieces
+    }
+}

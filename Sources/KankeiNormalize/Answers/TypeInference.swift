@@ -1,0 +1,71 @@
+import KankeiModel
+
+/// Guesses a question's type and options from a sample of its answers, for a survey that no
+/// definition describes. The rules, in order:
+/// - **multiple**: some cells hold several pieces (cut as `OptionSplitter` cuts them), the pieces
+///   form a small recurring set (at most `maxOptions` distinct, each used twice on average), and
+///   few pieces are one-offs (「その他」 free text);
+/// - **single**: the whole cells are whole numbers of at most 11 values (a rating), or form a small
+///   recurring set with few one-offs;
+/// - **text**: anything else.
+/// Options are ordered by how often they were chosen in the sample (whole numbers: numerically).
+public enum TypeInference {
+    public static let maxOptions = 40
+
+    public static func question(id: String, header: String, sample: [String?]) -> Question {
+        let values = sample.compactMap { $0.map(MatchKey.trimmed) }.filter { !$0.isEmpty }
+        let text = Question(id: id, text: header, label: header, type: .text)
+        guard !values.isEmpty else { return text }
+
+        let pieces = values.map { OptionSplitter.pieces($0).map(\.text) }
+        let multiPieceCells = pieces.filter { $0.count > 1 }.count
+        let atoms = Tally(pieces.joined())
+        if multiPieceCells > 0, atoms.distinct <= maxOptions, atoms.distinct * 2 <= atoms.total,
+           atoms.singletons <= max(2, atoms.distinct / 2) {
+            return Question(id: id, text: header, label: header, type: .multiple, options: atoms.ordered)
+        }
+        let wholes = Tally(values)
+        let recurring = wholes.distinct <= 20 && wholes.distinct * 2 <= wholes.total
+            && wholes.singletons <= max(1, wholes.distinct / 4)
+        if wholes.isRating || recurring {
+            return Question(id: id, text: header, label: header, type: .single, options: wholes.ordered)
+        }
+        return text
+    }
+
+    /// Distinct values (by `MatchKey`) with their counts, first spelling kept.
+    private struct Tally {
+        var labels: [String] = []
+        var counts: [String: Int] = [:]
+        var firstLabel: [String: String] = [:]
+        var total = 0
+
+        init<S: Sequence>(_ values: S) where S.Element == String {
+            for value in values {
+                let key = MatchKey.make(value)
+                if counts[key] == nil {
+                    labels.append(key)
+                    firstLabel[key] = value
+                }
+                counts[key, default: 0] += 1
+                total += 1
+            }
+        }
+
+        var distinct: Int { labels.count }
+        /// Whole numbers only, at most 11 of them (0–10 or 1–5 scales).
+        var isRating: Bool { distinct <= 11 && labels.allSatisfy { Int($0) != nil } }
+        var singletons: Int { counts.values.filter { $0 == 1 }.count }
+
+        /// Most chosen first (ties in order of appearance); whole numbers in numeric order.
+        var ordered: [String] {
+            let numbers = labels.compactMap { Int($0) }
+            if numbers.count == labels.count {
+                return labels.sorted { Int($0)! < Int($1)! }.map { firstLabel[$0]! }
+            }
+            return labels.enumerated()
+                .sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }
+                .map { firstLabel[$0.element]! }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import KankeiModel
+import Yams
+
+/// The office's survey definitions and KPI targets, read from a `pipelines/` folder and checked.
+public struct PipelineCatalog: Sendable {
+    public private(set) var definitions: [PipelineDefinition]
+    public private(set) var kpis: [String: KPIDefinition]
+
+    /// The file in `pipelines/` that holds the KPI targets rather than a survey.
+    public static let kpiFileName = "kpis.yaml"
+
+    public init(definitions: [PipelineDefinition], kpis: [KPIDefinition]) throws {
+        self.definitions = definitions
+        self.kpis = Dictionary(kpis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try validate()
+    }
+
+    /// Reads every `*.yaml` / `*.yml` of `directory`. A missing folder is an empty catalogue.
+    public static func load(from directory: URL) throws -> PipelineCatalog {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var definitions: [PipelineDefinition] = []
+        var kpis: [KPIDefinition] = []
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                if name == kpiFileName {
+                    kpis = try YAMLDecoder().decode(KPICatalogFile.self, from: text).kpis
+                } else {
+                    definitions.append(try YAMLDecoder().decode(PipelineDefinition.self, from: text))
+                }
+            } catch {
+                throw DefinitionProblem(file: name, message: "定義ファイルを読めませんでした: \(Self.describe(error))")
+            }
+        }
+        return try PipelineCatalog(definitions: definitions, kpis: kpis)
+    }
+
+    public func definition(id: String) -> PipelineDefinition? {
+        definitions.first { $0.id == id }
+    }
+
+    private func validate() throws {
+        var seen: Set<String> = []
+        for definition in definitions {
+            let file = "\(definition.id).yaml"
+            guard seen.insert(definition.id).inserted else {
+                throw DefinitionProblem(file: file, message: "定義ID「\(definition.id)」が重複しています。")
+            }
+            var questionIDs: Set<String> = []
+            for question in definition.questions {
+                let place = "設問「\(question.id)」"
+                guard questionIDs.insert(question.id).inserted else {
+                    throw DefinitionProblem(file: file, message: "\(place)のIDが重複しています。")
+                }
+                if question.type != .text, question.options.isEmpty {
+                    throw DefinitionProblem(file: file, message: "\(place)に選択肢（options）がありません。")
+                }
+                if let other = question.other, !question.options.contains(other) {
+                    throw DefinitionProblem(file: file, message: "\(place)の other「\(other)」が選択肢にありません。")
+                }
+                if let kpi = question.kpi {
+                    guard let target = kpis[kpi.id] else {
+                        throw DefinitionProblem(file: file, message: "\(place)のKPI「\(kpi.id)」が \(Self.kpiFileName) にありません。")
+                    }
+                    guard target.unit == "%" else {
+                        throw DefinitionProblem(file: file, message: "\(place)のKPI「\(kpi.id)」は割合（%）の指標ではありません。")
+                    }
+                    if let missing = kpi.counts.first(where: { !question.options.contains($0) }) {
+                        throw DefinitionProblem(file: file, message: "\(place)のKPIが数える「\(missing)」が選択肢にありません。")
+                    }
+                }
+            }
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .keyNotFound(let key, let context):
+                return "「\(key.stringValue)」がありません（\(path(context.codingPath))）"
+            case .typeMismatch(_, let context), .dataCorrupted(let context):
+                return "\(path(context.codingPath)) の値が正しくありません（\(context.debugDescription)）"
+            case .valueNotFound(_, let context):
+                return "\(path(context.codingPath)) の値がありません"
+            @unknown default:
+                return "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// A definition file in `pipelines/` that is wrong: which file and what (Japanese).
+public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public var description: String { "pipelines/\(file): \(message)" }
+}

@@ -1,0 +1,83 @@
+import KankeiModel
+
+/// A survey as the office defines it in `pipelines/<id>.yaml`: its questions with the texts the
+/// form asks, their options in the form's order, how the report phrases each one, and which KPI a
+/// question measures.
+public struct PipelineDefinition: Hashable, Sendable, Decodable {
+    public var id: String
+    public var title: String
+    /// The kind of event this survey follows.
+    public var eventKind: EventKind?
+    public var questions: [QuestionDefinition]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, questions
+        case eventKind = "event_kind"
+    }
+}
+
+/// One question of a definition.
+public struct QuestionDefinition: Hashable, Sendable, Decodable {
+    public var id: String
+    /// The question as the form asks it (the survey file's column header).
+    public var text: String
+    /// Other header texts the same question has had (older forms, other tools).
+    public var aliases: [String]
+    /// How the report names it; the question text when absent.
+    public var label: String?
+    public var type: QuestionType
+    public var options: [String]
+    /// The option that collects answers outside the list (Google Forms' 「その他」 free text).
+    public var other: String?
+    public var prose: ProseSpec?
+    public var kpi: KPIReference?
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, aliases, label, type, options, other, prose, kpi
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        type = try container.decode(QuestionType.self, forKey: .type)
+        options = try container.decodeIfPresent([String].self, forKey: .options) ?? []
+        other = try container.decodeIfPresent(String.self, forKey: .other)
+        prose = try container.decodeIfPresent(ProseSpec.self, forKey: .prose)
+        kpi = try container.decodeIfPresent(KPIReference.self, forKey: .kpi)
+    }
+}
+
+/// `prose:` of a question: any of base / lead / top; the rest take the report's defaults.
+public struct ProseSpec: Hashable, Sendable, Decodable {
+    public var base: PercentBase?
+    public var lead: String?
+    public var top: Int?
+
+    var rule: ProseRule {
+        let defaults = ProseRule()
+        return ProseRule(base: base ?? defaults.base, lead: lead ?? defaults.lead, top: top ?? defaults.top)
+    }
+}
+
+/// A question's link to a KPI of `pipelines/kpis.yaml`: the options whose share is the value.
+public struct KPIReference: Hashable, Sendable, Decodable {
+    public var id: String
+    public var counts: [String]
+}
+
+/// One KPI of section 3.2 of the report (`pipelines/kpis.yaml`).
+public struct KPIDefinition: Hashable, Sendable, Decodable {
+    public var id: String
+    public var label: String
+    public var target: Int
+    /// "%" for shares, or the unit of a count (人, 社, 団体, 事業, 件).
+    public var unit: String
+}
+
+/// The KPI catalogue file.
+struct KPICatalogFile: Decodable {
+    var kpis: [KPIDefinition]
+}

@@ -1,0 +1,40 @@
+import KankeiModel
+
+/// Which definition a survey file follows, judged from its header row: a question matches a column
+/// when their texts are the same after NFKC, case folding and removing white space. A definition
+/// fits when at least half its questions are found; the best fit has the most.
+public struct SurveyMatch: Sendable {
+    public var definition: PipelineDefinition
+    /// Column index → the question it holds.
+    public var questions: [Int: QuestionDefinition]
+    /// Columns no question of the definition names (kept: their types are inferred).
+    public var unmatchedColumns: [Int]
+}
+
+extension PipelineCatalog {
+    public func match(columns: [String]) -> SurveyMatch? {
+        definitions.compactMap { Self.match($0, columns: columns) }
+            .max { ($0.questions.count, -$0.unmatchedColumns.count) < ($1.questions.count, -$1.unmatchedColumns.count) }
+    }
+
+    /// The mapping of `columns` to `definition`, or `nil` when fewer than half its questions are there.
+    public static func match(_ definition: PipelineDefinition, columns: [String], force: Bool = false) -> SurveyMatch? {
+        var byKey: [String: QuestionDefinition] = [:]
+        for question in definition.questions {
+            for text in [question.text] + question.aliases { byKey[MatchKey.make(text)] = byKey[MatchKey.make(text)] ?? question }
+        }
+        var questions: [Int: QuestionDefinition] = [:]
+        var used: Set<String> = []
+        var unmatched: [Int] = []
+        for (index, column) in columns.enumerated() {
+            if let question = byKey[MatchKey.make(column)], used.insert(question.id).inserted {
+                questions[index] = question
+            } else {
+                unmatched.append(index)
+            }
+        }
+        let needed = (definition.questions.count + 1) / 2
+        guard force || (!questions.isEmpty && questions.count >= needed) else { return nil }
+        return SurveyMatch(definition: definition, questions: questions, unmatchedColumns: unmatched)
+    }
+}

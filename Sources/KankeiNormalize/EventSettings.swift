@@ -1,0 +1,51 @@
+import Foundation
+import KankeiModel
+import Yams
+
+/// What a coordinator may say about an event in `inbox/<event>/event.yaml` (all optional):
+/// `kind`, `title`, `date`, `club`, and `pipeline` (the definition id its survey follows).
+public struct EventSettings: Hashable, Sendable, Decodable {
+    /// The event id: the inbox subfolder's name (not read from the file).
+    public var id: String = ""
+    public var kind: EventKind?
+    public var title: String?
+    public var date: String?
+    public var club: String?
+    public var pipeline: String?
+
+    enum CodingKeys: String, CodingKey { case kind, title, date, club, pipeline }
+
+    public init(id: String, kind: EventKind? = nil, title: String? = nil, date: String? = nil, club: String? = nil,
+                pipeline: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.club = club
+        self.pipeline = pipeline
+    }
+
+    public static let fileName = "event.yaml"
+
+    /// Reads `event.yaml`; a problem in it is an `InputProblem` for the coordinator.
+    public static func load(id: String, from url: URL) throws -> EventSettings {
+        do {
+            var settings = try YAMLDecoder().decode(EventSettings.self, from: String(contentsOf: url, encoding: .utf8))
+            settings.id = id
+            if let date = settings.date {
+                guard let iso = DateText.isoDate(from: date) else {
+                    throw InputProblem(file: fileName, location: .column("date"), problem: "date「\(date)」を日付として読めません。",
+                                       remedy: "date: 2022-02-04 のように書いてください。")
+                }
+                settings.date = iso
+            }
+            return settings
+        } catch let problem as InputProblem {
+            throw problem
+        } catch {
+            let kinds = EventKind.allCases.map(\.rawValue).joined(separator: " / ")
+            throw InputProblem(file: fileName, problem: "event.yaml を読めませんでした（\(error)）。",
+                               remedy: "kind（\(kinds)）、title、date（2022-02-04）、club、pipeline を「キー: 値」の形で書いてください。")
+        }
+    }
+}

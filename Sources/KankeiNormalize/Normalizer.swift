@@ -1,0 +1,110 @@
+import KankeiModel
+
+/// The normalize stage for one event: ingest records in, `NormalizedRecord`s out.
+///
+/// Survey files are matched to the office's definitions by their header (or to the one
+/// `event.yaml` names); multi-answer cells are split against the known options; registrants and
+/// attendees are merged per person with their organisations; the event's kind, title and date come
+/// from `event.yaml`, else the Zoom reports, else the folder name. Respondents stream out as they
+/// come; participants, notices and the event follow at `finish()`.
+public final class Normalizer {
+    private let settings: EventSettings
+    private let catalog: PipelineCatalog
+    private let emit: (NormalizedRecord) throws -> Void
+    private var file: SourceFile?
+    private var survey: SurveyFileNormalizer?
+    private var people = PeopleLedger()
+    private var webinar: WebinarInfo?
+    private var definitionTitle: String?
+    private var definitionKind: EventKind?
+    private var firstSubmission: String?
+    private var notices: [Notice] = []
+    private var formats: [SourceFormat] = []
+
+    public init(settings: EventSettings, catalog: PipelineCatalog, emit: @escaping (NormalizedRecord) throws -> Void) {
+        self.settings = settings
+        self.catalog = catalog
+        self.emit = emit
+    }
+
+    public func consume(_ record: IngestRecord) throws {
+        switch record {
+        case .source(let source):
+            try closeSurvey()
+            file = source
+            if !formats.contains(source.format) { formats.append(source.format) }
+        case .webinar(let info):
+            if webinar?.topic == nil { webinar = info }
+        case .registrant(let registrant):
+            people.register(registrant)
+        case .attendance(let row):
+            people.attend(row)
+        case .surveyColumns(let columns):
+            try closeSurvey()
+            survey = try openSurvey(columns)
+        case .response(let response):
+            if firstSubmission == nil { firstSubmission = response.submittedAt }
+            try survey?.consume(response)
+        }
+    }
+
+    public func finish() throws {
+        try closeSurvey()
+        let participants = people.participants()
+        for participant in participants { try emit(.participant(participant)) }
+        if !people.hasRegistrationReport, people.hasAttendeeReport {
+            notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
+        }
+        for notice in notices { try emit(.notice(notice)) }
+        try emit(.event(event))
+    }
+
+    private var event: EventInfo {
+        let kind = settings.kind ?? (webinar != nil ? .webinar : definitionKind ?? .survey)
+        let date = settings.date ?? webinar?.date ?? DateText.leadingISODate(in: settings.id)
+            ?? firstSubmission.flatMap(DateText.isoDate)
+        let title = settings.title ?? webinar?.topic ?? definitionTitle ?? settings.id
+        return EventInfo(id: settings.id, kind: kind, title: title, date: date, club: settings.club, sources: formats)
+    }
+
+    private func openSurvey(_ columns: SurveyColumns) throws -> SurveyFileNormalizer {
+        let name = file?.name ?? columns.source
+        var match: SurveyMatch?
+        if let id = settings.pipeline {
+            guard let definition = catalog.definition(id: id) else {
+                throw InputProblem(file: EventSettings.fileName, location: .column("pipeline"),
+                                   problem: "pipeline「\(id)」という定義が pipelines/ にありません。",
+                                   remedy: "使える定義: " + catalog.definitions.map(\.id).joined(separator: "、"))
+            }
+            match = PipelineCatalog.match(definition, columns: columns.columns, force: true)
+        } else {
+            match = catalog.match(columns: columns.columns)
+        }
+        if let match {
+            definitionTitle = definitionTitle ?? match.definition.title
+            definitionKind = definitionKind ?? match.definition.eventKind
+            if !match.unmatchedColumns.isEmpty {
+                let texts = match.unmatchedColumns.map { "「\(columns.columns[$0])」" }.joined(separator: "、")
+                notices.append(Notice(source: name, message: "\(name): 定義「\(match.definition.title)」にない設問 \(texts) は、回答内容から種類を推定して集計しました。"))
+            }
+        } else {
+            notices.append(Notice(source: name, message: "\(name): どのアンケート定義（pipelines/）にも一致しなかったため、設問の種類（単一回答・複数回答・自由記述）を回答内容から推定しました。"))
+        }
+        return SurveyFileNormalizer(columns: columns, file: name, match: match, catalog: catalog, emit: emit)
+    }
+
+    private func closeSurvey() throws {
+        guard let survey else { return }
+        self.survey = nil
+        try survey.finish()
+        let name = file?.name ?? ""
+        for missing in survey.missingQuestions {
+            notices.append(Notice(source: name, message: "\(name): 定義の設問「\(missing.label ?? missing.text)」の列がファイルにありません。"))
+        }
+        for question in survey.schema?.questions ?? [] {
+            guard let count = survey.unlistedCounts[question.id] else { continue }
+            let how = question.otherOption.map { "「\($0)」として" } ?? "回答のままの表記で"
+            notices.append(Notice(source: name, message: "\(name): 「\(question.label)」で選択肢にない回答が\(count)件あり、\(how)集計しました。"))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import KankeiModel
+
+/// Normalizes one survey file: maps its columns to the questions of the matching definition,
+/// infers the type of every other column from a sample of the first `sampleSize` answers, emits
+/// the schema, then each respondent with canonical answers. Only that sample is ever held in
+/// memory; the rest streams through.
+final class SurveyFileNormalizer {
+    static let sampleSize = 2_000
+
+    private let columns: SurveyColumns
+    private let file: String
+    private let match: SurveyMatch?
+    private let catalog: PipelineCatalog
+    private let emit: (NormalizedRecord) throws -> Void
+    private var sample: [SurveyResponse] = []
+    private var readers: [(column: Int, reader: AnswerReader)]?
+    private var schemaID = ""
+    private(set) var unlistedCounts: [String: Int] = [:]
+    private(set) var schema: SurveySchema?
+
+    init(columns: SurveyColumns, file: String, match: SurveyMatch?, catalog: PipelineCatalog,
+         emit: @escaping (NormalizedRecord) throws -> Void) {
+        self.columns = columns
+        self.file = file
+        self.match = match
+        self.catalog = catalog
+        self.emit = emit
+    }
+
+    func consume(_ response: SurveyResponse) throws {
+        if readers == nil {
+            sample.append(response)
+            if sample.count >= Self.sampleSize || !needsSample { try start() }
+            return
+        }
+        try emitRespondent(response)
+    }
+
+    func finish() throws {
+        if readers == nil { try start() }
+    }
+
+    /// Questions the definition has but the file lacks.
+    var missingQuestions: [QuestionDefinition] {
+        guard let match else { return [] }
+        let present = Set(match.questions.values.map(\.id))
+        return match.definition.questions.filter { !present.contains($0.id) }
+    }
+
+    private var needsSample: Bool {
+        match.map { !$0.unmatchedColumns.isEmpty } ?? true
+    }
+
+    private func start() throws {
+        var questions: [(column: Int, question: Question)] = []
+        if let match {
+            schemaID = match.definition.id
+            for (column, definition) in match.questions { questions.append((column, model(definition))) }
+            for column in match.unmatchedColumns {
+                questions.append((column, inferred(column, id: "extra-" + Self.stableHash(MatchKey.make(columns.columns[column])))))
+            }
+        } else {
+            schemaID = "inferred-" + columns.source.prefix(8)
+            for column in columns.columns.indices { questions.append((column, inferred(column, id: "q\(column + 1)"))) }
+        }
+        questions.sort { $0.column < $1.column }
+        let schema = SurveySchema(id: schemaID, title: match?.definition.title ?? file, inferred: match == nil,
+                                  questions: questions.map(\.question))
+        self.schema = schema
+        try emit(.survey(schema))
+        readers = questions.map { ($0.column, AnswerReader(question: $0.question)) }
+        let buffered = sample
+        sample = []
+        for response in buffered { try emitRespondent(response) }
+    }
+
+    private func emitRespondent(_ response: SurveyResponse) throws {
+        var answers: [Answer] = []
+        for (column, reader) in readers ?? [] {
+            guard column < response.cells.count, let answer = reader.answer(response.cells[column]) else { continue }
+            if reader.isUnlisted(answer) { unlistedCounts[reader.question.id, default: 0] += 1 }
+            answers.append(answer)
+        }
+        try emit(.respondent(Respondent(survey: schemaID, provenance: response.provenance, submittedAt: response.submittedAt,
+                                        person: response.person, answers: answers)))
+    }
+
+    private func inferred(_ column: Int, id: String) -> Question {
+        TypeInference.question(id: id, header: columns.columns[column], sample: sample.map { column < $0.cells.count ? $0.cells[column] : nil })
+    }
+
+    private func model(_ definition: QuestionDefinition) -> Question {
+        let kpi = definition.kpi.flatMap { reference in
+            catalog.kpis[reference.id].map { KPIBinding(id: $0.id, label: $0.label, target: $0.target, counts: reference.counts) }
+        }
+        return Question(id: definition.id, text: definition.text, label: definition.label ?? definition.text,
+                        type: definition.type, options: definition.options, otherOption: definition.other,
+                        prose: definition.prose?.rule ?? ProseRule(), kpi: kpi)
+    }
+
+    /// FNV-1a, 32 bits, as hex: a stable id for a column no definition names.
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return String(hash, radix: 16)
+    }
+}

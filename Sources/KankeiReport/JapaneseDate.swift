@@ -1,0 +1,24 @@
+import Foundation
+
+/// Dates as reviewers read them: 令和4年2月4日（金）.
+enum JapaneseDate {
+    /// Eras from their first day, newest first.
+    private static let eras: [(name: String, start: (year: Int, month: Int, day: Int))] = [
+        ("令和", (2019, 5, 1)), ("平成", (1989, 1, 8)),
+    ]
+    private static let weekdays = ["日", "月", "火", "水", "木", "金", "土"]
+
+    static func format(iso: String?) -> String? {
+        guard let iso, let match = iso.firstMatch(of: #/^(\d{4})-(\d{2})-(\d{2})$/#),
+              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) else { return iso }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return iso }
+        let weekday = weekdays[calendar.component(.weekday, from: date) - 1]
+        guard let era = eras.first(where: { (year, month, day) >= $0.start }) else {
+            return "\(year)年\(month)月\(day)日（\(weekday)）"
+        }
+        let eraYear = year - era.start.year + 1
+        return "\(era.name)\(eraYear == 1 ? "元" : String(eraYear))年\(month)月\(day)日（\(weekday)）"
+    }
+}

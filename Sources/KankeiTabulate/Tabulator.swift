@@ -1,0 +1,82 @@
+import KankeiModel
+
+/// The tabulate stage: an event's normalized records in, its `Tabulation` out.
+///
+/// Counts stream: each respondent is added and dropped, so memory grows with the number of
+/// questions and options, not with the number of answers. Percentages are exact integer
+/// arithmetic rounded half-up (`Percent`); a multiple answer gets both bases — respondents who
+/// answered the question (無回答 excluded) and all selections.
+public final class Tabulator {
+    private struct SurveyTally {
+        var schema: SurveySchema
+        var respondents = 0
+        var questions: [String: QuestionTally]
+    }
+
+    private var event: EventInfo?
+    private var surveyOrder: [String] = []
+    private var surveys: [String: SurveyTally] = [:]
+    private var registrants = 0
+    private var organizations: Set<String> = []
+    private var attendees = 0
+    private var notes: [String] = []
+
+    public init() {}
+
+    public func consume(_ record: NormalizedRecord) {
+        switch record {
+        case .event(let info):
+            event = info
+        case .survey(let schema):
+            add(schema)
+        case .respondent(let respondent):
+            guard var tally = surveys[respondent.survey] else { return }
+            tally.respondents += 1
+            for answer in respondent.answers { tally.questions[answer.question]?.add(answer) }
+            surveys[respondent.survey] = tally
+        case .participant(let participant):
+            if participant.registered {
+                registrants += 1
+                if let key = participant.organizationKey { organizations.insert(key) }
+            }
+            if participant.attended, !participant.staff { attendees += 1 }
+        case .notice(let notice):
+            notes.append(notice.message)
+        }
+    }
+
+    public func finish() -> Tabulation {
+        let info = event ?? EventInfo(id: "", kind: .survey)
+        let zoomPeople = info.sources.contains(.zoomRegistrationReport) || info.sources.contains(.zoomAttendeeReport)
+        let attendeeCount = info.sources.contains(.zoomAttendeeReport) ? attendees : nil
+        let summary = EventSummary(
+            id: info.id, kind: info.kind, title: info.title, date: info.date,
+            registrants: zoomPeople ? registrants : nil,
+            organizations: zoomPeople && !organizations.isEmpty ? organizations.count : nil,
+            attendees: attendeeCount)
+        let tallies = surveyOrder.compactMap { surveys[$0] }
+        let respondents = tallies.reduce(0) { $0 + $1.respondents }
+        let questions = tallies.flatMap { tally in
+            tally.schema.questions.compactMap { tally.questions[$0.id]?.result(survey: tally.schema.id, respondents: tally.respondents) }
+        }
+        let kpis = tallies.flatMap { tally in tally.schema.questions.compactMap { tally.questions[$0.id]?.kpi } }
+        return Tabulation(event: summary, respondents: respondents,
+                          responseRate: attendeeCount.flatMap { Percent(count: respondents, of: $0) },
+                          questions: questions, kpis: kpis, notes: notes)
+    }
+
+    /// A schema seen again (a second file of the same survey) adds only the questions it brings anew.
+    private func add(_ schema: SurveySchema) {
+        guard var tally = surveys[schema.id] else {
+            surveyOrder.append(schema.id)
+            surveys[schema.id] = SurveyTally(schema: schema, questions: Dictionary(
+                schema.questions.map { ($0.id, QuestionTally(question: $0)) }, uniquingKeysWith: { first, _ in first }))
+            return
+        }
+        for question in schema.questions where tally.questions[question.id] == nil {
+            tally.schema.questions.append(question)
+            tally.questions[question.id] = QuestionTally(question: question)
+        }
+        surveys[schema.id] = tally
+    }
+}

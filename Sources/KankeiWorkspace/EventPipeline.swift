@@ -1,0 +1,103 @@
+import Foundation
+import KankeiIngest
+import KankeiModel
+import KankeiNormalize
+import KankeiTabulate
+
+/// One input of an event: a new file in the inbox or one archived by an earlier run.
+struct EventSource {
+    var url: URL
+    var name: String
+    var sha256: String
+    var isNew: Bool
+}
+
+/// A source that could not be read, and why.
+struct SourceFailure: Error {
+    /// Index into the sources; `nil` when the problem is `event.yaml`'s.
+    var index: Int?
+    var problem: InputProblem
+}
+
+/// Runs ingest → normalize → tabulate for one event in-process, streaming: each record goes
+/// straight from one stage to the next; nothing but the stages' own running state is kept.
+/// With `intermediates`, the records between stages are also written as line-delimited JSON, the
+/// same the stage executables read and write.
+struct EventPipeline {
+    let ingestor: Ingestor
+    let catalog: PipelineCatalog
+    let intermediates: URL?
+
+    /// The event's figures, and the format each source (by sha256) was read as.
+    struct Result {
+        var tabulation: Tabulation
+        var formats: [String: SourceFormat]
+    }
+
+    func run(settings: EventSettings, sources: [EventSource]) throws -> Result {
+        let tabulator = Tabulator()
+        var formats: [String: SourceFormat] = [:]
+        let writers = try intermediates.map(IntermediateWriters.init)
+        let normalizer = Normalizer(settings: settings, catalog: catalog) { record in
+            try writers?.normalized.write(record)
+            tabulator.consume(record)
+        }
+        for (index, source) in sources.enumerated() {
+            do {
+                try ingestor.ingest(source.url, sha256: source.sha256) { record in
+                    if case .source(let file) = record { formats[file.sha256] = file.format }
+                    try writers?.ingested.write(record)
+                    try normalizer.consume(Self.named(record, source.name))
+                }
+            } catch let problem as InputProblem {
+                throw SourceFailure(index: problem.file == EventSettings.fileName ? nil : index,
+                                    problem: problem.file == EventSettings.fileName ? problem : Self.renamed(problem, source.name))
+            }
+        }
+        do {
+            try normalizer.finish()
+        } catch let problem as InputProblem {
+            throw SourceFailure(index: nil, problem: problem)
+        }
+        try writers?.flush()
+        return Result(tabulation: tabulator.finish(), formats: formats)
+    }
+
+    /// Archived copies are named by their hash; records and messages use the coordinator's name.
+    private static func named(_ record: IngestRecord, _ name: String) -> IngestRecord {
+        guard case .source(var file) = record else { return record }
+        file.name = name
+        return .source(file)
+    }
+
+    private static func renamed(_ problem: InputProblem, _ name: String) -> InputProblem {
+        var problem = problem
+        problem.file = name
+        return problem
+    }
+}
+
+/// The JSON-lines files `--keep-intermediates` leaves beside a report.
+private struct IntermediateWriters {
+    let ingested: JSONLinesWriter
+    let normalized: JSONLinesWriter
+    private let handles: [FileHandle]
+
+    init(folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let names = ["ingest.jsonl", "normalize.jsonl"]
+        handles = try names.map { name in
+            let url = folder.appendingPathComponent(name)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+            return try FileHandle(forWritingTo: url)
+        }
+        ingested = JSONLinesWriter(handle: handles[0])
+        normalized = JSONLinesWriter(handle: handles[1])
+    }
+
+    func flush() throws {
+        try ingested.flush()
+        try normalized.flush()
+        for handle in handles { try handle.close() }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import KankeiModel
+
+/// What a run did, for the CLI to print and for tests to check.
+public struct RunReport: Sendable {
+    /// One event whose report was written.
+    public struct EventOutcome: Sendable {
+        public var id: String
+        public var reportFolder: URL
+        public var tabulation: Tabulation
+        /// New files counted in this run.
+        public var newFiles: [String]
+    }
+
+    /// One file moved to `quarantine/`.
+    public struct QuarantinedFile: Sendable {
+        public var event: String?
+        public var name: String
+        public var location: URL
+        public var problem: InputProblem
+    }
+
+    public var events: [EventOutcome] = []
+    public var quarantined: [QuarantinedFile] = []
+    /// Files whose bytes had been processed before (archived, not counted again).
+    public var duplicates: [String] = []
+    public var seconds: Double = 0
+
+    /// 0 when all went well, 1 when some file was quarantined (the rest were still processed).
+    public var exitCode: Int32 { quarantined.isEmpty ? 0 : 1 }
+}
+
+/// A problem with how `kankei run` was called or with the workspace itself (exit code 2).
+public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}

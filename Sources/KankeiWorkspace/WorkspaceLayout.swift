@@ -1,0 +1,39 @@
+import Foundation
+
+/// The folders and files of a workspace, as DESIGN.md's workspace contract names them.
+public struct WorkspaceLayout: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root.standardizedFileURL }
+
+    public var inbox: URL { root.appendingPathComponent("inbox", isDirectory: true) }
+    public var archive: URL { root.appendingPathComponent("archive", isDirectory: true) }
+    public var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
+    public var reports: URL { root.appendingPathComponent("reports", isDirectory: true) }
+    /// The office's survey definitions, unless `--pipelines` names another folder.
+    public var pipelines: URL { root.appendingPathComponent("pipelines", isDirectory: true) }
+    /// Kankei's own state: the key behind `PersonKey`s.
+    public var state: URL { root.appendingPathComponent(".kankei", isDirectory: true) }
+    public var ledger: URL { archive.appendingPathComponent("ledger.jsonl") }
+    public var secret: URL { state.appendingPathComponent("secret") }
+
+    public func report(for event: String) -> URL { reports.appendingPathComponent(event, isDirectory: true) }
+
+    /// Creates the folders that are missing, readable by the owner only.
+    public func prepare() throws {
+        for folder in [inbox, archive, quarantine, reports, state] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+    }
+
+    /// The workspace secret, created (32 random bytes, mode 0600) on first use.
+    public func loadSecret() throws -> [UInt8] {
+        if let data = try? Data(contentsOf: secret), data.count >= 16 { return [UInt8](data) }
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        try Data(bytes).write(to: secret, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        return bytes
+    }
+}

@@ -1,0 +1,31 @@
+import KankeiModel
+import KankeiWorkspace
+
+/// What `kankei run` prints: per event, its headcounts and where the report is (Japanese).
+enum RunSummaryText {
+    static func render(_ report: RunReport) -> String {
+        var lines: [String] = []
+        if report.events.isEmpty, report.quarantined.isEmpty, report.duplicates.isEmpty {
+            return "inbox に新しいファイルはありません。"
+        }
+        lines.append("kankei run: \(report.events.count)件のイベントのレポートを作成しました（\(String(format: "%.2f", report.seconds))秒）。")
+        for event in report.events {
+            let summary = event.tabulation.event
+            var facts: [String] = []
+            if let registrants = summary.registrants {
+                facts.append("申込\(registrants)名" + (summary.organizations.map { "（\($0)団体）" } ?? ""))
+            }
+            if let attendees = summary.attendees { facts.append("参加\(attendees)名") }
+            if !event.tabulation.questions.isEmpty { facts.append("回答\(event.tabulation.respondents)名") }
+            lines.append("- \(event.id): " + facts.joined(separator: "・"))
+            lines.append("  レポート: \(event.reportFolder.appendingPathComponent("summary.md").path)")
+        }
+        if !report.duplicates.isEmpty {
+            lines.append("処理済みと同じ内容のため数えなかったファイル: " + report.duplicates.joined(separator: "、"))
+        }
+        if !report.quarantined.isEmpty {
+            lines.append("読めなかったファイル \(report.quarantined.count)件を quarantine/ に移しました（理由は .error.txt）。")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,68 @@
+import KankeiModel
+import Testing
+@testable import KankeiNormalize
+
+@Suite("Splitting multiple answers against the known options")
+struct OptionSplitterTests {
+    let options = ["地方自治体との連携に関心があったから", "SDGs, ESGの取組に関心があったから", "SDGs", "その他"]
+
+    @Test("an option that itself contains \", \" stays whole (longest first)")
+    func optionWithComma() {
+        let split = OptionSplitter(options: options).split("地方自治体との連携に関心があったから, SDGs, ESGの取組に関心があったから")
+        #expect(split.chosen == [0, 1])
+        #expect(split.unlisted.isEmpty)
+    }
+
+    @Test("a shorter option is still found when the longer one does not follow")
+    func shorterOption() {
+        #expect(OptionSplitter(options: options).split("SDGs, 地方自治体との連携に関心があったから").chosen == [2, 0])
+    }
+
+    @Test("\";\" joins (Forms download, Microsoft Forms' trailing \";\") and width differences")
+    func semicolonsAndWidth() {
+        let split = OptionSplitter(options: options).split("ＳＤＧｓ，　ＥＳＧの取組に関心があったから;地方自治体との連携に関心があったから;")
+        #expect(split.chosen == [1, 0])
+    }
+
+    @Test("text that matches no option is kept, in its own spelling, with its inner \", \"")
+    func unlistedKept() {
+        let split = OptionSplitter(options: options).split("SDGs, 議会で話題になった, 首長の指示, 地方自治体との連携に関心があったから")
+        #expect(split.chosen == [2, 0])
+        #expect(split.unlisted == ["議会で話題になった, 首長の指示"])
+    }
+
+    @Test("an option chosen twice counts once")
+    func duplicates() {
+        #expect(OptionSplitter(options: options).split("SDGs; SDGs").chosen == [2])
+    }
+
+    @Test("pieces: a comma without a following space is not a separator")
+    func pieces() {
+        #expect(OptionSplitter.pieces("1,000人規模, 小規模").map(\.text) == ["1,000人規模", "小規模"])
+    }
+}
+
+@Suite("Canonical answers")
+struct AnswerReaderTests {
+    @Test("a multiple answer outside the options counts under 「その他」 with its text kept")
+    func otherOption() {
+        let question = Question(id: "q", text: "q", label: "q", type: .multiple, options: ["A", "B", "その他"], otherOption: "その他")
+        let answer = AnswerReader(question: question).answer("B, 議会で話題になったため")
+        #expect(answer == Answer(question: "q", choices: ["B", "その他"], text: "議会で話題になったため"))
+    }
+
+    @Test("without 「その他」 an unknown answer is its own label, never dropped")
+    func ownLabel() {
+        let question = Question(id: "q", text: "q", label: "q", type: .multiple, options: ["A", "B"])
+        #expect(AnswerReader(question: question).answer("A, C")?.choices == ["A", "C"])
+    }
+
+    @Test("a single answer matches by key (width, spaces) and is never split")
+    func single() {
+        let question = Question(id: "q", text: "q", label: "q", type: .single, options: ["関心あり", "A, B"])
+        let reader = AnswerReader(question: question)
+        #expect(reader.answer(" 関心 あり ")?.choices == ["関心あり"])
+        #expect(reader.answer("A, B")?.choices == ["A, B"])
+        #expect(reader.answer("  ") == nil)
+    }
+}
