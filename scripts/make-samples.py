@@ -89,6 +89,26 @@ def zoom_time(day, minutes):
     return f"Feb {day}, 2022 {hour:02d}:{minute:02d}:{rng.randrange(60):02d}"
 
 
+def attendee_details(attended, absent, day, first_minute, registered, phone):
+    """The Attendee Details rows: each attendee with one to three join/leave rows (shuffled, as Zoom
+    lists them), then the no-shows with `--` for every time."""
+    extra = ["--"] if phone else []
+    entries = []
+    for person in attended:
+        name = [f"{person['family']} {person['given']}", person["given"], person["family"], person["email"]] + extra
+        minute = first_minute + rng.randrange(0, 8)
+        for _ in range(1 if rng.random() < 0.7 else rng.choice([2, 3])):
+            length = rng.randrange(5, 40)
+            entries.append(["Yes"] + name + [registered, "approved", zoom_time(day, minute), zoom_time(day, minute + length),
+                                            str(length), "No", person["org"], "Japan"])
+            minute += length + rng.randrange(1, 5)
+    rng.shuffle(entries)
+    for person in absent:
+        entries.append(["No", f"{person['family']} {person['given']}", person["given"], person["family"], person["email"]]
+                       + extra + [registered, "approved", "--", "--", "--", "--", person["org"], "--"])
+    return entries
+
+
 def assign(counts, respondents, at_least_one=True):
     """Which respondents chose each option: option j is chosen by exactly counts[j] of them, and
     (when possible) everyone chooses something."""
@@ -197,21 +217,7 @@ def municipal_event(folder):
         rows.append(["Yes", name, email, zoom_time(4, 785), zoom_time(4, 870), "85", "No", "Japan"])
     rows.append(["Attendee Details"] + [""] * 12)
     rows.append(header)
-    entries = []
-    for person in attended:
-        sessions = 1 if rng.random() < 0.7 else rng.choice([2, 3])
-        minute = 810 + rng.randrange(0, 8)
-        for _ in range(sessions):
-            length = rng.randrange(5, 40)
-            entries.append(["Yes", f"{person['family']} {person['given']}", person["given"], person["family"],
-                            person["email"], "Jan 20, 2022 10:00:00", "approved", zoom_time(4, minute),
-                            zoom_time(4, minute + length), str(length), "No", person["org"], "Japan"])
-            minute += length + rng.randrange(1, 5)
-    rng.shuffle(entries)
-    rows += entries
-    for person in absent:
-        rows.append(["No", f"{person['family']} {person['given']}", person["given"], person["family"], person["email"],
-                     "Jan 21, 2022 09:00:00", "approved", "--", "--", "--", "--", person["org"], "--"])
+    rows += attendee_details(attended, absent, 4, 810, "Jan 20, 2022 10:00:00", phone=False)
     rows.append(["Other Attended"] + [""] * 12)
     rows.append(["User Name", "Join Time", "Leave Time", "Time in Session (minutes)", "Country/Region Name"])
     write_csv(os.path.join(folder, "81234567890 - Attendee Report.csv"), rows)
@@ -305,20 +311,7 @@ def company_event(folder):
         rows.append(["Yes", name, email, zoom_time(10, 895), zoom_time(10, 985), "90", "No", "Japan"] + [""] * (width - 8))
     rows.append(["Attendee Details"] + [""] * (width - 1))
     rows.append(header)
-    entries = []
-    for person in attended:
-        minute = 900 + rng.randrange(0, 6)
-        for _ in range(1 if rng.random() < 0.75 else 2):
-            length = rng.randrange(10, 60)
-            entries.append(["Yes", f"{person['family']} {person['given']}", person["given"], person["family"],
-                            person["email"], "--", "Feb 3, 2022 10:00:00", "approved", zoom_time(10, minute),
-                            zoom_time(10, minute + length), str(length), "No", person["org"], "Japan"])
-            minute += length + rng.randrange(1, 4)
-    rng.shuffle(entries)
-    rows += entries
-    for person in absent:
-        rows.append(["No", f"{person['family']} {person['given']}", person["given"], person["family"], person["email"],
-                     "--", "Feb 3, 2022 10:00:00", "approved", "--", "--", "--", "--", person["org"], "--"])
+    rows += attendee_details(attended, absent, 10, 900, "Feb 3, 2022 10:00:00", phone=True)
     write_csv(os.path.join(folder, "81524681357 - Attendee Report.csv"), rows, line_end="\n", quote_all=True)
 
     # Survey: 15 answers. 17 reasons in all (7/4/3/2/1), 39 useful points (13/9/7/5/3/2).
