@@ -21,7 +21,11 @@ public struct Ingestor: Sendable {
         try withoutActuallyEscaping(emit) { emit in try ingest(url, sha256: sha256, escaping: emit) }
     }
 
-    private func ingest(_ url: URL, sha256: String?, escaping emit: @escaping (IngestRecord) throws -> Void) throws -> SourceFile {
+    private func ingest(_ url: URL, sha256: String?, escaping consumer: @escaping (IngestRecord) throws -> Void) throws -> SourceFile {
+        // What the consumer throws is the consumer's business: it passes through unchanged.
+        let emit: (IngestRecord) throws -> Void = { record in
+            do { try consumer(record) } catch { throw ConsumerError(underlying: error) }
+        }
         do {
             let source = try ByteSource(url: url)
             let digest = try sha256.map { ($0, try Self.size(of: url)) } ?? FileDigest.sha256(of: url)
@@ -47,6 +51,8 @@ public struct Ingestor: Sendable {
             return file
         } catch let problem as InputProblem {
             throw problem
+        } catch let consumer as ConsumerError {
+            throw consumer.underlying
         } catch {
             throw InputProblem(file: url.lastPathComponent, problem: "ファイルを読み込めませんでした（\(error)）。",
                                remedy: "ファイルが壊れていないか確認し、もう一度ダウンロードしてください。")
@@ -80,4 +86,9 @@ public struct Ingestor: Sendable {
     private static func size(of url: URL) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
+}
+
+/// An error thrown by the code ingest hands records to, carried out of ingest unchanged.
+private struct ConsumerError: Error {
+    let underlying: any Error
 }

@@ -28,6 +28,37 @@ public final class JSONLinesWriter {
     deinit { try? flush() }
 }
 
+/// Reads a file handle line by line in constant memory (one line plus one chunk).
+public final class LineReader: IteratorProtocol, Sequence {
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private var cursor = 0
+    private var finished = false
+
+    public init(handle: FileHandle) { self.handle = handle }
+
+    /// The next line without its line feed, or `nil` at the end.
+    public func next() -> Data? {
+        while true {
+            if let newline = pending[cursor...].firstIndex(of: 0x0A) {
+                let line = pending[cursor..<newline]
+                cursor = newline + 1
+                return Data(line)
+            }
+            if finished {
+                guard cursor < pending.count else { return nil }
+                defer { cursor = pending.count }
+                return Data(pending[cursor...])
+            }
+            // Drop consumed bytes before reading more.
+            pending.removeSubrange(0..<cursor)
+            cursor = 0
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { finished = true } else { pending.append(contentsOf: chunk) }
+        }
+    }
+}
+
 /// Reads line-delimited JSON from a file handle, one line at a time, in constant memory.
 public struct JSONLinesReader<Element: Decodable>: Sequence {
     private let handle: FileHandle
@@ -40,19 +71,16 @@ public struct JSONLinesReader<Element: Decodable>: Sequence {
 
     /// Yields decoded values; a malformed line ends the sequence with `error` set.
     public final class Iterator: IteratorProtocol {
-        private let handle: FileHandle
+        private let lines: LineReader
         private let decoder = JSONDecoder()
-        private var pending: [UInt8] = []
-        private var cursor = 0
-        private var finished = false
         private var lineNumber = 0
         /// The first malformed line, if any (the sequence stops there).
         public private(set) var error: (any Error)?
 
-        init(handle: FileHandle) { self.handle = handle }
+        init(handle: FileHandle) { lines = LineReader(handle: handle) }
 
         public func next() -> Element? {
-            while let line = nextLine() {
+            while let line = lines.next() {
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
                 do {
@@ -63,26 +91,6 @@ public struct JSONLinesReader<Element: Decodable>: Sequence {
                 }
             }
             return nil
-        }
-
-        private func nextLine() -> Data? {
-            while true {
-                if let newline = pending[cursor...].firstIndex(of: 0x0A) {
-                    let line = pending[cursor..<newline]
-                    cursor = newline + 1
-                    return Data(line)
-                }
-                if finished {
-                    guard cursor < pending.count else { return nil }
-                    defer { cursor = pending.count }
-                    return Data(pending[cursor...])
-                }
-                // Drop consumed bytes before reading more, so the buffer holds at most one line + a chunk.
-                pending.removeSubrange(0..<cursor)
-                cursor = 0
-                let chunk = handle.readData(ofLength: 1 << 16)
-                if chunk.isEmpty { finished = true } else { pending.append(contentsOf: chunk) }
-            }
         }
     }
 }

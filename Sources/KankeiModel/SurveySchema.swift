@@ -22,7 +22,7 @@ public enum QuestionType: String, Hashable, Sendable, Codable {
     case single
     /// Multiple answer (MA, 複数回答).
     case multiple
-    /// An ordered scale, best first; its top-2 box is the satisfaction figure.
+    /// An ordered scale; the share of its top box (`Question.topBoxOptions`) is the satisfaction figure.
     case scale
     /// Free text.
     case text
@@ -76,21 +76,25 @@ public struct Question: Hashable, Sendable, Codable {
     /// How the report names it in prose and headings.
     public var label: String
     public var type: QuestionType
-    /// Known options in the form's order (best first for scales); empty for text.
+    /// Known options in the form's order; empty for text.
     public var options: [String]
     /// The option that collects answers outside the list (「その他」), if the form has one.
     public var otherOption: String?
+    /// For a scale, the options whose share is its top box (e.g. 満足, やや満足).
+    public var topBoxOptions: [String]
     public var prose: ProseRule
     public var kpi: KPIBinding?
 
     public init(id: String, text: String, label: String, type: QuestionType, options: [String] = [],
-                otherOption: String? = nil, prose: ProseRule = ProseRule(), kpi: KPIBinding? = nil) {
+                otherOption: String? = nil, topBoxOptions: [String] = [], prose: ProseRule = ProseRule(),
+                kpi: KPIBinding? = nil) {
         self.id = id
         self.text = text
         self.label = label
         self.type = type
         self.options = options
         self.otherOption = otherOption
+        self.topBoxOptions = topBoxOptions
         self.prose = prose
         self.kpi = kpi
     }

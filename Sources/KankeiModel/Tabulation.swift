@@ -5,7 +5,7 @@ public struct Tabulation: Hashable, Sendable, Codable {
     /// Respondents of the event's surveys (each answered form once).
     public var respondents: Int
     /// Respondents as a share of attendees, when both are known.
-    public var responseRate: Percent?
+    @Nullable public var responseRate: Percent?
     public var questions: [QuestionResult]
     public var kpis: [KPIResult]
     /// How figures were made where a reviewer should know (Japanese).
@@ -29,14 +29,14 @@ public struct Tabulation: Hashable, Sendable, Codable {
 public struct EventSummary: Hashable, Sendable, Codable {
     public var id: String
     public var kind: EventKind
-    public var title: String?
-    public var date: String?
+    @Nullable public var title: String?
+    @Nullable public var date: String?
     /// Distinct registrants (申込人数).
-    public var registrants: Int?
+    @Nullable public var registrants: Int?
     /// Distinct organisations among registrants (団体数).
-    public var organizations: Int?
+    @Nullable public var organizations: Int?
     /// Distinct attendees, hosts and panelists excluded.
-    public var attendees: Int?
+    @Nullable public var attendees: Int?
 
     public init(id: String, kind: EventKind, title: String?, date: String?, registrants: Int?, organizations: Int?,
                 attendees: Int?) {
@@ -70,8 +70,8 @@ public struct QuestionBase: Hashable, Sendable, Codable {
 public struct OptionResult: Hashable, Sendable, Codable {
     public var label: String
     public var count: Int
-    public var percentOfRespondents: Percent?
-    public var percentOfResponses: Percent?
+    @Nullable public var percentOfRespondents: Percent?
+    @Nullable public var percentOfResponses: Percent?
     /// `true` for an answer that is not among the form's options (kept as its own label).
     public var unlisted: Bool
 
@@ -96,17 +96,23 @@ public struct QuestionResult: Hashable, Sendable, Codable {
     public var base: QuestionBase
     /// Options in the form's order, then unlisted answers in order of first appearance.
     public var options: [OptionResult]
-    /// Top-2 box for scales (e.g. 満足 + やや満足).
-    public var topBox: Percent?
-    /// Free-text answers (text questions, and what was written under 「その他」), personal data masked.
+    /// For scales, the options of the top box (e.g. 満足, やや満足).
+    public var topBoxOptions: [String]
+    /// For scales, the share of the top box.
+    @Nullable public var topBox: Percent?
+    /// Free-text answers (text questions, and what was written under 「その他」), personal data
+    /// masked; the first `QuestionTally.maxTexts` of them.
     public var texts: [String]
+    /// How many free-text answers there were in all.
+    public var textCount: Int
     public var prose: ProseRule
     /// A choice question with n (answered) below `Tabulation.referenceThreshold`: its shares are
     /// reference values (参考値).
     public var reference: Bool
 
     public init(id: String, survey: String, text: String, label: String, type: QuestionType, base: QuestionBase,
-                options: [OptionResult], topBox: Percent?, texts: [String], prose: ProseRule, reference: Bool) {
+                options: [OptionResult], topBoxOptions: [String] = [], topBox: Percent? = nil, texts: [String] = [],
+                textCount: Int? = nil, prose: ProseRule, reference: Bool) {
         self.id = id
         self.survey = survey
         self.text = text
@@ -114,8 +120,10 @@ public struct QuestionResult: Hashable, Sendable, Codable {
         self.type = type
         self.base = base
         self.options = options
+        self.topBoxOptions = topBoxOptions
         self.topBox = topBox
         self.texts = texts
+        self.textCount = textCount ?? texts.count
         self.prose = prose
         self.reference = reference
     }
@@ -126,10 +134,10 @@ public struct KPIResult: Hashable, Sendable, Codable {
     public var id: String
     public var label: String
     /// The value in percent; `nil` when it could not be computed (no answers).
-    public var value: Percent?
+    @Nullable public var value: Percent?
     /// Target in percent (≥).
     public var target: Int
-    public var achieved: Bool?
+    @Nullable public var achieved: Bool?
     /// The question it was computed from.
     public var question: String
 
@@ -142,3 +150,4 @@ public struct KPIResult: Hashable, Sendable, Codable {
         self.question = question
     }
 }
+

@@ -49,3 +49,11 @@ public struct EventSettings: Hashable, Sendable, Decodable {
         }
     }
 }
+
+/// A problem with the event's settings rather than with a data file (e.g. `pipeline:` names no
+/// definition): the caller sets `event.yaml` aside and counts the event without it.
+public struct EventSettingsProblem: Error, Sendable {
+    public var problem: InputProblem
+
+    public init(_ problem: InputProblem) { self.problem = problem }
+}

@@ -20,6 +20,8 @@ public final class Normalizer {
     private var firstSubmission: String?
     private var notices: [Notice] = []
     private var formats: [SourceFormat] = []
+    /// Survey files per schema id, to warn when one survey arrives in two files.
+    private var surveyFiles: [String: [String]] = [:]
 
     public init(settings: EventSettings, catalog: PipelineCatalog, emit: @escaping (NormalizedRecord) throws -> Void) {
         self.settings = settings
@@ -52,6 +54,10 @@ public final class Normalizer {
         try closeSurvey()
         let participants = people.participants()
         for participant in participants { try emit(.participant(participant)) }
+        let denied = people.denied.subtracting(participants.filter(\.registered).map(\.person))
+        if !denied.isEmpty {
+            notices.append(Notice(message: "登録レポートで承認ステータスが「拒否」の\(denied.count)名は、申込人数に含めていません。"))
+        }
         if !people.hasRegistrationReport, people.hasAttendeeReport {
             notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
         }
@@ -72,9 +78,10 @@ public final class Normalizer {
         var match: SurveyMatch?
         if let id = settings.pipeline {
             guard let definition = catalog.definition(id: id) else {
-                throw InputProblem(file: EventSettings.fileName, location: .column("pipeline"),
-                                   problem: "pipeline「\(id)」という定義が pipelines/ にありません。",
-                                   remedy: "使える定義: " + catalog.definitions.map(\.id).joined(separator: "、"))
+                throw EventSettingsProblem(InputProblem(
+                    file: EventSettings.fileName, location: .column("pipeline"),
+                    problem: "pipeline「\(id)」という定義が pipelines/ にありません。",
+                    remedy: "使える定義: " + catalog.definitions.map(\.id).joined(separator: "、")))
             }
             match = PipelineCatalog.match(definition, columns: columns.columns, force: true)
         } else {
@@ -98,6 +105,13 @@ public final class Normalizer {
         self.survey = nil
         try survey.finish()
         let name = file?.name ?? ""
+        if let id = survey.schema?.id {
+            surveyFiles[id, default: []].append(name)
+            if let files = surveyFiles[id], files.count == 2 {
+                notices.append(Notice(source: name, message: "同じアンケートのファイルが複数あります（\(files.map { "「\($0)」" }.joined(separator: "、"))）。"
+                    + "両方に含まれる回答は重ねて数えています。回答を追加で書き出した場合は、新しいファイルだけを残してください。"))
+            }
+        }
         for missing in survey.missingQuestions {
             notices.append(Notice(source: name, message: "\(name): 定義の設問「\(missing.label ?? missing.text)」の列がファイルにありません。"))
         }

@@ -64,6 +64,17 @@ final class SurveyFileNormalizer {
             for column in columns.columns.indices { questions.append((column, inferred(column, id: "q\(column + 1)"))) }
         }
         questions.sort { $0.column < $1.column }
+        // Two columns with the same header text are two questions: give the second its own id.
+        var used: Set<String> = []
+        for index in questions.indices {
+            var id = questions[index].question.id
+            var counter = 2
+            while !used.insert(id).inserted {
+                id = "\(questions[index].question.id)-\(counter)"
+                counter += 1
+            }
+            questions[index].question.id = id
+        }
         let schema = SurveySchema(id: schemaID, title: match?.definition.title ?? file, inferred: match == nil,
                                   questions: questions.map(\.question))
         self.schema = schema
@@ -95,7 +106,7 @@ final class SurveyFileNormalizer {
         }
         return Question(id: definition.id, text: definition.text, label: definition.label ?? definition.text,
                         type: definition.type, options: definition.options, otherOption: definition.other,
-                        prose: definition.prose?.rule ?? ProseRule(), kpi: kpi)
+                        topBoxOptions: definition.topBox, prose: definition.prose?.rule ?? ProseRule(), kpi: kpi)
     }
 
     /// FNV-1a, 32 bits, as hex: a stable id for a column no definition names.

@@ -12,7 +12,7 @@ public enum Prose {
             return "\(question.label)には、\(question.base.answered)件の回答があった。"
         case .scale:
             guard let topBox = question.topBox else { return nil }
-            let top = question.options.prefix(2).map { "「\($0.label)」" }.joined()
+            let top = question.topBoxOptions.map { "「\($0)」" }.joined()
             return "\(question.label)は、\(top)を合わせて\(topBox.prose)であった。"
         case .single, .multiple:
             let ranked = ranking(question)

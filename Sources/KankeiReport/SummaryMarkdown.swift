@@ -91,14 +91,16 @@ public enum SummaryMarkdown {
             for option in question.options {
                 lines.append("| \(cell(label(option))) | \(option.count) | \(Formatting.percent(option.percentOfRespondents)) |")
             }
-            if let topBox = question.topBox { lines.append("| 上位2区分の合計 | | \(topBox.fixed)% |") }
+            if let topBox = question.topBox {
+                lines.append("| 上位区分（\(question.topBoxOptions.joined(separator: "＋"))）の合計 | | \(topBox.fixed)% |")
+            }
         case .text:
             break
         }
         if !question.texts.isEmpty {
             if question.type != .text { lines += ["", "「その他」の記述:", ""] }
             lines += question.texts.map { "- \(cell($0))" }
-            let hidden = (question.type == .text ? base.answered : question.texts.count) - question.texts.count
+            let hidden = question.textCount - question.texts.count
             if hidden > 0 { lines.append("- （ほか\(hidden)件）") }
         }
         lines.append("")

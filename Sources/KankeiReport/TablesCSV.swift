@@ -1,7 +1,7 @@
 import KankeiModel
 
-/// `tables.csv`: every option of every question with its count and both shares, and every
-/// free-text answer (personal data already masked), made to open
+/// `tables.csv`: every option of every question with its count and both shares, and the free-text
+/// answers the tabulation keeps (personal data already masked), made to open
 /// right in Japanese Excel by double-click (UTF-8 with BOM, CRLF) and never to run a formula
 /// (a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`).
 public enum TablesCSV {

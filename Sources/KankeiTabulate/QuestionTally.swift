@@ -55,13 +55,13 @@ struct QuestionTally {
         let base = QuestionBase(respondents: respondents, answered: answered, responses: responses)
         let options = question.options.map { option(label: $0, unlisted: false) } + unlisted.map { option(label: $0, unlisted: true) }
         var topBox: Percent?
-        if question.type == .scale {
-            topBox = Percent(count: question.options.prefix(2).reduce(0) { $0 + counts[$1, default: 0] }, of: answered)
+        if question.type == .scale, !question.topBoxOptions.isEmpty {
+            topBox = Percent(count: question.topBoxOptions.reduce(0) { $0 + counts[$1, default: 0] }, of: answered)
         }
         return QuestionResult(id: question.id, survey: survey, text: question.text, label: question.label,
                               type: question.type, base: base, options: question.type == .text ? [] : options,
-                              topBox: topBox, texts: texts, prose: question.prose,
-                              reference: question.type != .text && answered < Tabulation.referenceThreshold)
+                              topBoxOptions: question.topBoxOptions, topBox: topBox, texts: texts, textCount: textCount,
+                              prose: question.prose, reference: question.type != .text && answered < Tabulation.referenceThreshold)
     }
 
     var kpi: KPIResult? {

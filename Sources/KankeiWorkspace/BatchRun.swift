@@ -11,7 +11,7 @@ import KankeiReport
 /// cannot be read goes to `quarantine/` with an explanation, and the event is counted again without
 /// it (no half-read file ever reaches a figure); the other files and events go on. Read files move
 /// to `archive/` under their sha256, byte for byte; a file whose bytes were processed before is
-/// archived as a duplicate and counted once.
+/// archived as a duplicate and counted once. Links and special files are never followed or read.
 public final class BatchRun {
     public struct Options: Sendable {
         /// Definitions folder; the workspace's `pipelines/` when `nil`.
@@ -46,24 +46,38 @@ public final class BatchRun {
         } catch let problem as DefinitionProblem {
             throw WorkspaceError(message: "アンケート定義に誤りがあります: \(problem)")
         }
-        try layout.prepare()
-        ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()))
-        ledger = try Ledger(url: layout.ledger)
+        do {
+            try layout.prepare()
+            ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()))
+            ledger = try Ledger(url: layout.ledger)
+        } catch {
+            throw WorkspaceError(message: "ワークスペース \(layout.root.path) を準備できませんでした（\(error.localizedDescription)）。書き込み権限を確認してください。")
+        }
         quarantine = Quarantine(folder: layout.quarantine)
         runTime = ISO8601DateFormatter().string(from: Date())
+        if ledger.unreadableLines > 0 {
+            report.warnings.append("archive/ledger.jsonl に読めない行が\(ledger.unreadableLines)行あり、読み飛ばしました（前回の実行が途中で止まった可能性があります）。")
+        }
     }
 
     public func run() throws -> RunReport {
         let started = Date()
-        let inbox = try contents(of: layout.inbox)
-        for loose in inbox where !loose.isDirectory {
-            try isolate(loose.url, event: nil, InputProblem(
-                file: loose.url.lastPathComponent,
-                problem: "inbox/ の直下に置かれたファイルは、どのイベントのものか分かりません。",
-                remedy: "イベントごとのフォルダ（例: inbox/2022-02-04-municipal-webinar/）を作って、その中に置いてください。"))
-        }
-        for folder in inbox where folder.isDirectory {
-            try process(event: folder.url.lastPathComponent, folder: folder.url)
+        for entry in list(layout.inbox) {
+            switch entry.kind {
+            case .directory:
+                do {
+                    try process(event: entry.url.lastPathComponent, folder: entry.url)
+                } catch {
+                    report.warnings.append("イベント「\(entry.url.lastPathComponent)」の処理を中断しました（\(error.localizedDescription)）。残ったファイルは次回の実行で処理します。")
+                }
+            case .file:
+                isolate(entry.url, event: nil, InputProblem(
+                    file: entry.url.lastPathComponent,
+                    problem: "inbox/ の直下に置かれたファイルは、どのイベントのものか分かりません。",
+                    remedy: "イベントごとのフォルダ（例: inbox/2022-02-04-municipal-webinar/）を作って、その中に置いてください。"))
+            case .other(let what):
+                isolate(entry.url, event: nil, Self.notAFile(entry.url, what))
+            }
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -72,21 +86,36 @@ public final class BatchRun {
     // MARK: - One event
 
     private func process(event: String, folder: URL) throws {
-        var files = try filesBelow(folder)
-        var settingsFile = files.first { $0.lastPathComponent.lowercased() == EventSettings.fileName }
-        files.removeAll { $0 == settingsFile }
+        var files: [URL] = []
+        var settingsFile: URL?
+        for entry in listBelow(folder) {
+            let isSettings = entry.url.lastPathComponent.lowercased() == EventSettings.fileName
+            switch entry.kind {
+            case .file where isSettings && entry.url.deletingLastPathComponent().standardizedFileURL == folder.standardizedFileURL:
+                settingsFile = entry.url
+            case .file where isSettings:
+                isolate(entry.url, event: event, InputProblem(
+                    file: entry.url.lastPathComponent, problem: "event.yaml がイベントのフォルダの下のフォルダにあります。",
+                    remedy: "event.yaml は inbox/\(event)/ の直下に1つだけ置いてください。"))
+            case .file:
+                files.append(entry.url)
+            case .directory:
+                break
+            case .other(let what):
+                isolate(entry.url, event: event, Self.notAFile(entry.url, what))
+            }
+        }
 
         var settings = EventSettings(id: event)
         if let url = settingsFile {
             do {
                 settings = try EventSettings.load(id: event, from: url)
             } catch let problem as InputProblem {
-                try isolate(url, event: event, problem)
+                isolate(url, event: event, problem)
                 settingsFile = nil
             }
         } else if let archived = ledger.files(of: event).last(where: { $0.format == Ledger.eventSettingsFormat }) {
-            settings = (try? EventSettings.load(id: event, from: layout.archive.appendingPathComponent(archived.archived)))
-                ?? settings
+            settings = (try? EventSettings.load(id: event, from: layout.archive.appendingPathComponent(archived.archived))) ?? settings
         }
 
         var sources = ledger.files(of: event).filter { $0.format != Ledger.eventSettingsFormat }.map {
@@ -94,36 +123,42 @@ public final class BatchRun {
         }
         var seenInBatch: Set<String> = []
         for url in files {
-            let digest = try FileDigest.sha256(of: url)
+            guard let digest = try? FileDigest.sha256(of: url) else {
+                report.warnings.append("inbox/\(event)/\(url.lastPathComponent) を読めませんでした（処理中に消えたか、読み取り権限がありません）。次回の実行で再び試します。")
+                continue
+            }
             if ledger.processedEntry(sha256: digest.hex) != nil || !seenInBatch.insert(digest.hex).inserted {
                 try archiveDuplicate(url, sha256: digest.hex, event: event)
             } else {
                 sources.append(EventSource(url: url, name: url.lastPathComponent, sha256: digest.hex, isNew: true))
             }
         }
-
         guard sources.contains(where: \.isNew) || settingsFile != nil else {
             removeIfEmpty(folder)
             return
         }
+
         var notes: [String] = []
         var result: EventPipeline.Result?
         while !sources.isEmpty, result == nil {
             do {
                 result = try pipeline(for: event).run(settings: settings, sources: sources)
             } catch let failure as SourceFailure {
-                guard let index = failure.index else {
-                    if let url = settingsFile { try isolate(url, event: event, failure.problem) }
-                    settingsFile = nil
-                    guard settings != EventSettings(id: event) else { throw WorkspaceError(message: failure.problem.message) }
-                    settings = EventSettings(id: event)
-                    continue
-                }
-                let source = sources.remove(at: index)
-                if source.isNew {
-                    try isolate(source.url, event: event, failure.problem)
+                if let index = failure.index {
+                    let source = sources.remove(at: index)
+                    if source.isNew {
+                        isolate(source.url, event: event, failure.problem)
+                    } else {
+                        notes.append("アーカイブ済みのファイル「\(source.name)」を読めなかったため集計から除きました（\(failure.problem.problem)）。")
+                        report.warnings.append("イベント「\(event)」: アーカイブ済みの「\(source.name)」（archive/\(source.url.lastPathComponent)）を読めなかったため集計から除きました。")
+                    }
                 } else {
-                    notes.append("アーカイブ済みのファイル「\(source.name)」を読めなかったため集計から除きました（\(failure.problem.problem)）。")
+                    // The settings are at fault: count the event without them.
+                    if let url = settingsFile { isolate(url, event: event, failure.problem) }
+                    settingsFile = nil
+                    if settings == EventSettings(id: event) { break }
+                    notes.append("event.yaml の設定（\(failure.problem.problem)）を使わずに集計しました。")
+                    settings = EventSettings(id: event)
                 }
             }
         }
@@ -183,37 +218,71 @@ public final class BatchRun {
         return ext.isEmpty ? sha256 : "\(sha256).\(ext)"
     }
 
-    private func isolate(_ url: URL, event: String?, _ problem: InputProblem) throws {
-        let location = try quarantine.isolate(url, event: event, problem: problem)
-        report.quarantined.append(.init(event: event, name: url.lastPathComponent, location: location, problem: problem))
+    /// Quarantines a file; if even that fails, the file stays where it is and the run says so.
+    private func isolate(_ url: URL, event: String?, _ problem: InputProblem) {
+        do {
+            let location = try quarantine.isolate(url, event: event, problem: problem)
+            report.quarantined.append(.init(event: event, name: url.lastPathComponent, location: location, problem: problem))
+        } catch {
+            report.warnings.append("\(url.path) を quarantine/ に移せませんでした（\(error.localizedDescription)）。\(problem.problem)")
+        }
+    }
+
+    private static func notAFile(_ url: URL, _ what: String) -> InputProblem {
+        InputProblem(file: url.lastPathComponent, problem: "これは通常のファイルではなく\(what)です。Kankeiはリンクの先や特殊なファイルを読みません。",
+                     remedy: "書き出したファイルそのものを inbox/<イベント>/ に置いてください。")
     }
 
     // MARK: - Listing
 
-    private struct Item {
+    private struct Entry {
+        enum Kind {
+            case file, directory
+            /// A link or a special file, described in Japanese.
+            case other(String)
+        }
+
         var url: URL
-        var isDirectory: Bool
+        var kind: Kind
     }
+
+    private static let otherKinds: [FileAttributeType: String] = [
+        .typeSymbolicLink: "リンク（シンボリックリンク）", .typeSocket: "ソケット", .typeCharacterSpecial: "デバイス",
+        .typeBlockSpecial: "デバイス",
+    ]
 
     /// Names a coordinator's tools leave behind that are not exports: hidden files, Office lock files.
     private static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasPrefix("~$")
     }
 
-    private func contents(of folder: URL) throws -> [Item] {
-        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
-            .filter { !Self.isIgnored($0.lastPathComponent) }
-            .map { Item(url: $0, isDirectory: (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true) }
-            .sorted { $0.url.lastPathComponent < $1.url.lastPathComponent }
+    /// The entries of a folder in name order, by what they are themselves (links are not followed).
+    private func list(_ folder: URL) -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !Self.isIgnored($0) }.sorted().map { name in
+            let url = folder.appendingPathComponent(name)
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            switch type {
+            case .typeRegular?: return Entry(url: url, kind: .file)
+            case .typeDirectory?: return Entry(url: url, kind: .directory)
+            case let type?: return Entry(url: url, kind: .other(Self.otherKinds[type] ?? "特殊なファイル（名前付きパイプなど）"))
+            case nil: return Entry(url: url, kind: .other("読み取れない項目"))
+            }
+        }
     }
 
-    /// Every file of an event folder, nested folders included, in name order.
-    private func filesBelow(_ folder: URL) throws -> [URL] {
-        try contents(of: folder).flatMap { $0.isDirectory ? try filesBelow($0.url) : [$0.url] }
+    /// Every entry below an event folder, nested folders included, in name order.
+    private func listBelow(_ folder: URL) -> [Entry] {
+        list(folder).flatMap { entry -> [Entry] in
+            if case .directory = entry.kind { return [entry] + listBelow(entry.url) }
+            return [entry]
+        }
     }
 
     private func removeIfEmpty(_ folder: URL) {
-        for item in (try? contents(of: folder)) ?? [] where item.isDirectory { removeIfEmpty(item.url) }
+        for entry in list(folder) {
+            if case .directory = entry.kind { removeIfEmpty(entry.url) }
+        }
         if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
             try? FileManager.default.removeItem(at: folder)
         }

@@ -12,7 +12,7 @@ struct EventSource {
     var isNew: Bool
 }
 
-/// A source that could not be read, and why.
+/// A source that could not be read, or the event's settings that could not be used, and why.
 struct SourceFailure: Error {
     /// Index into the sources; `nil` when the problem is `event.yaml`'s.
     var index: Int?
@@ -49,15 +49,16 @@ struct EventPipeline {
                     try writers?.ingested.write(record)
                     try normalizer.consume(Self.named(record, source.name))
                 }
+            } catch let settings as EventSettingsProblem {
+                throw SourceFailure(index: nil, problem: settings.problem)
             } catch let problem as InputProblem {
-                throw SourceFailure(index: problem.file == EventSettings.fileName ? nil : index,
-                                    problem: problem.file == EventSettings.fileName ? problem : Self.renamed(problem, source.name))
+                throw SourceFailure(index: index, problem: Self.renamed(problem, source.name))
             }
         }
         do {
             try normalizer.finish()
-        } catch let problem as InputProblem {
-            throw SourceFailure(index: nil, problem: problem)
+        } catch let settings as EventSettingsProblem {
+            throw SourceFailure(index: nil, problem: settings.problem)
         }
         try writers?.flush()
         return Result(tabulation: tabulator.finish(), formats: formats)

@@ -24,10 +24,14 @@ public struct RunReport: Sendable {
     public var quarantined: [QuarantinedFile] = []
     /// Files whose bytes had been processed before (archived, not counted again).
     public var duplicates: [String] = []
+    /// Things that went wrong without a file to quarantine (Japanese): an archived file that no
+    /// longer reads, a file that vanished mid-run, a damaged ledger line.
+    public var warnings: [String] = []
     public var seconds: Double = 0
 
-    /// 0 when all went well, 1 when some file was quarantined (the rest were still processed).
-    public var exitCode: Int32 { quarantined.isEmpty ? 0 : 1 }
+    /// 0 when all went well, 1 when some file was quarantined or something else needs a look (the
+    /// rest was still processed).
+    public var exitCode: Int32 { quarantined.isEmpty && warnings.isEmpty ? 0 : 1 }
 }
 
 /// A problem with how `kankei run` was called or with the workspace itself (exit code 2).

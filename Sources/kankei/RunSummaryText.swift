@@ -5,7 +5,7 @@ import KankeiWorkspace
 enum RunSummaryText {
     static func render(_ report: RunReport) -> String {
         var lines: [String] = []
-        if report.events.isEmpty, report.quarantined.isEmpty, report.duplicates.isEmpty {
+        if report.events.isEmpty, report.quarantined.isEmpty, report.duplicates.isEmpty, report.warnings.isEmpty {
             return "inbox に新しいファイルはありません。"
         }
         lines.append("kankei run: \(report.events.count)件のイベントのレポートを作成しました（\(String(format: "%.2f", report.seconds))秒）。")
@@ -25,6 +25,9 @@ enum RunSummaryText {
         }
         if !report.quarantined.isEmpty {
             lines.append("読めなかったファイル \(report.quarantined.count)件を quarantine/ に移しました（理由は .error.txt）。")
+        }
+        if !report.warnings.isEmpty {
+            lines.append("確認が必要な点が\(report.warnings.count)件あります（下に表示）。")
         }
         return lines.joined(separator: "\n")
     }

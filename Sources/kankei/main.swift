@@ -42,6 +42,7 @@ extension Kankei {
                 throw ExitCode(2)
             }
             print(RunSummaryText.render(report))
+            for warning in report.warnings { StageIO.warn("注意: \(warning)") }
             for file in report.quarantined {
                 StageIO.warn("隔離: \(file.event.map { "inbox/\($0)/" } ?? "inbox/")\(file.name) → \(file.location.path)\n  \(file.problem.locationText): \(file.problem.problem)\n  対処: \(file.problem.remedy)")
             }

@@ -42,3 +42,28 @@ struct UnknownFileTests {
         #expect(ingestProblem(url)?.problem.contains("空") == true)
     }
 }
+
+@Suite("Personal data in survey exports")
+struct PersonalDataTests {
+    @Test("name, second e-mail, reading and phone columns are recognised by their words and never passed on")
+    func personalColumns() throws {
+        let records = try ingestRecords(Fixture.url("google-forms-personal.csv"))
+        #expect(records.compactMap(\.surveyColumns).first?.columns == ["ご意見"])
+        let json = try records.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined()
+        for secret in ["山田", "やまだ", "example.jp", "1234"] { #expect(!json.contains(secret), "\(secret)") }
+    }
+
+    @Test("phone numbers as people write them are masked inside answers", arguments: [
+        "03-1234-5678", "03(1234)5678", "（03）1234－5678", "０９０－１２３４－５６７８", "09012345678", "+81 3 1234 5678",
+    ])
+    func phones(number: String) {
+        #expect(PersonalDataMask.mask("連絡先は\(number)です") == "連絡先は［電話番号］です")
+    }
+
+    @Test("ordinary numbers are left alone")
+    func notPhones() {
+        for text in ["参加者は1,234名", "2022年2月4日", "延2,764人（実人員415人）", "〒123-4567"] {
+            #expect(PersonalDataMask.mask(text) == text)
+        }
+    }
+}

@@ -73,3 +73,19 @@ struct ZoomReportTests {
         }
     }
 }
+
+@Suite("Zoom reports: columns and sections that are easy to get wrong")
+struct ZoomReportEdgeTests {
+    @Test("a custom question that mentions companies is not the organisation; the organisation question is")
+    func organisationColumn() throws {
+        let registrants = try ingestRecords(Fixture.url("zoom-registration-question-columns.csv")).compactMap(\.registrant)
+        #expect(registrants.map(\.organization) == ["北海道奈井江町", "岡山県瀬戸内市"])
+        #expect(registrants.map(\.approvalStatus) == ["approved", "denied"])
+    }
+
+    @Test("a header row without its own label starts the main table, not the previous section")
+    func missingLabel() throws {
+        let rows = try ingestRecords(Fixture.url("zoom-attendee-missing-label.csv")).compactMap(\.attendance)
+        #expect(rows.map(\.role) == [.host, .attendee])
+    }
+}

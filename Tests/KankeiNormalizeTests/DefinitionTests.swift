@@ -53,6 +53,24 @@ struct DefinitionTests {
     }
 }
 
+@Suite("Definition checks")
+struct DefinitionCheckTests {
+    private func load(_ yaml: String) throws -> PipelineCatalog {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-def-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try yaml.write(to: folder.appendingPathComponent("survey.yaml"), atomically: true, encoding: .utf8)
+        return try PipelineCatalog.load(from: folder)
+    }
+
+    @Test("a scale must say which options are its top box, since a form may list it either way round")
+    func scaleNeedsTopBox() throws {
+        let scale = "id: s\ntitle: t\nquestions:\n  - id: q\n    text: 満足度\n    type: scale\n    options: [1, 2, 3, 4, 5]\n"
+        #expect(throws: DefinitionProblem.self) { try load(scale) }
+        let catalog = try load(scale + "    top_box: [\"5\", \"4\"]\n")
+        #expect(catalog.definitions.first?.questions.first?.topBox == ["5", "4"])
+    }
+}
+
 @Suite("Organisation keys")
 struct OrganizationKeyTests {
     @Test("spacing, width and abbreviated legal forms do not make another organisation", arguments: [

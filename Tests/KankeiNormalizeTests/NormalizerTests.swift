@@ -68,8 +68,45 @@ struct NormalizerTests {
     func settings() throws {
         let output = try run([], settings: EventSettings(id: "x", kind: .webinar, title: "題名", date: "2022-02-10"))
         #expect(output.last == .event(EventInfo(id: "x", kind: .webinar, title: "題名", date: "2022-02-10")))
-        #expect(throws: InputProblem.self) {
+        #expect(throws: EventSettingsProblem.self) {
             try run(survey(["問1"], [["A"]]), settings: EventSettings(id: "x", pipeline: "no-such-survey"))
         }
     }
+
+    @Test("a registration the host denied is not an application; the report says how many were left out")
+    func denied() throws {
+        let provenance = Provenance(sha256: "r", row: 2)
+        let output = try run([
+            .source(SourceFile(name: "reg.csv", sha256: "r", bytes: 1, format: .zoomRegistrationReport, encoding: "UTF-8")),
+            .registrant(Registrant(person: PersonKey("a"), organization: "A町", registrationTime: nil, approvalStatus: "approved", provenance: provenance)),
+            .registrant(Registrant(person: PersonKey("b"), organization: "B市", registrationTime: nil, approvalStatus: "denied", provenance: provenance)),
+        ])
+        let participants = output.compactMap { if case .participant(let value) = $0 { value } else { nil } }
+        #expect(participants.map(\.person) == [PersonKey("a")])
+        #expect(output.contains { if case .notice(let notice) = $0 { notice.message.contains("拒否") && notice.message.contains("1名") } else { false } })
+    }
+
+    @Test("two extra columns with the same header are two questions")
+    func sameHeaderTwice() throws {
+        let output = try run(survey(["「放課後企業クラブ」に関心はありますか。", "本日のWEB説明会に参加された理由を教えてください。（複数回答可）",
+                                     "満足度", "満足度"], [["関心あり", "先進事例に興味があった", "5", "4"]]))
+        guard case .survey(let schema)? = output.first else {
+            Issue.record("no schema")
+            return
+        }
+        let ids = schema.questions.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(schema.questions.filter { $0.text == "満足度" }.count == 2)
+    }
+
+    @Test("the same survey in two files is flagged in the notes")
+    func twoFilesOfOneSurvey() throws {
+        let columns = ["本日のWEB説明会に参加された理由を教えてください。（複数回答可）", "「放課後企業クラブ」に関心はありますか。"]
+        var records = survey(columns, [["先進事例に興味があった", "関心あり"]])
+        records += [.source(SourceFile(name: "再ダウンロード.csv", sha256: "ffff", bytes: 1, format: .googleFormsCSV, encoding: "UTF-8")),
+                    .surveyColumns(SurveyColumns(source: "ffff", format: .googleFormsCSV, columns: columns))]
+        let notices = try run(records).compactMap { if case .notice(let value) = $0 { value.message } else { nil } }
+        #expect(notices.contains { $0.contains("同じアンケートのファイルが複数あります") && $0.contains("再ダウンロード.csv") })
+    }
 }
+

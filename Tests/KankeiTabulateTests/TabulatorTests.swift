@@ -8,7 +8,8 @@ struct TabulatorTests {
                             otherOption: "その他")
     let single = Question(id: "interest", text: "関心", label: "関心度", type: .single, options: ["関心あり", "関心なし"],
                           kpi: KPIBinding(id: "kpi-4-4", label: "関心度", target: 80, counts: ["関心あり"]))
-    let scale = Question(id: "sat", text: "満足度", label: "満足度", type: .scale, options: ["満足", "やや満足", "やや不満", "不満"])
+    let scale = Question(id: "sat", text: "満足度", label: "満足度", type: .scale, options: ["不満", "やや不満", "やや満足", "満足"],
+                         topBoxOptions: ["満足", "やや満足"])
 
     private func tabulate(_ answers: [[Answer]]) -> Tabulation {
         let tabulator = Tabulator()

@@ -1,16 +1,16 @@
 import KankeiModel
 
 /// Reads a Google Forms response CSV: the header row holds the question texts after the
-/// タイムスタンプ / Timestamp column; the e-mail and name columns become a `PersonKey` and are
-/// never passed on, and addresses or phone numbers written inside answers are masked; a quiz's
-/// score column is skipped. Checkbox answers stay joined in their cell
-/// (`, ` from Sheets, `;` from the Forms download) for normalize to split against the options.
+/// タイムスタンプ / Timestamp column. Columns that hold personal data — by the words of their
+/// header: e-mail, name, phone, postal address — never go further: the first e-mail column (or,
+/// without one, the first name column) becomes the respondent's `PersonKey`, the rest are dropped;
+/// addresses or phone numbers written inside answers are masked. A quiz's score column is skipped.
+/// Checkbox answers stay joined in their cell (`, ` from Sheets, `;` from the Forms download) for
+/// normalize to split against the options.
 final class GoogleFormsParser: CSVExportParser {
     let format = SourceFormat.googleFormsCSV
 
     static let timestampHeaders: Set<String> = keys(["タイムスタンプ", "Timestamp"])
-    private static let emailHeaders: Set<String> = keys(["メールアドレス", "Email Address", "Email", "Username", "メール"])
-    private static let nameHeaders: Set<String> = keys(["お名前", "氏名", "名前", "ご氏名", "Name", "Full Name", "Your Name"])
     private static let skippedHeaders: Set<String> = keys(["スコア", "Score", "得点"])
 
     private let context: IngestContext
@@ -27,13 +27,15 @@ final class GoogleFormsParser: CSVExportParser {
         for index in 1..<header.count {
             let text = MatchKey.trimmed(header[index]!)
             let key = MatchKey.make(text)
-            if Self.emailHeaders.contains(key), emailColumn == nil {
-                emailColumn = index
-            } else if Self.nameHeaders.contains(key), nameColumn == nil {
-                nameColumn = index
-            } else if !Self.skippedHeaders.contains(key), !(text.isEmpty && index == header.count - 1) {
-                questionColumns.append(index)
-                questions.append(text)
+            switch PersonalColumn.kind(ofHeader: key) {
+            case .email?: emailColumn = emailColumn ?? index
+            case .name?: nameColumn = nameColumn ?? index
+            case .contact?: continue
+            case nil:
+                if !Self.skippedHeaders.contains(key), !(text.isEmpty && index == header.count - 1) {
+                    questionColumns.append(index)
+                    questions.append(text)
+                }
             }
         }
         guard !questionColumns.isEmpty else {

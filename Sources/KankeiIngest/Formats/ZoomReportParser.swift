@@ -15,6 +15,8 @@ final class ZoomReportParser: CSVExportParser {
     private var columns: [ZoomVocabulary.Column: Int]?
     private var pendingMetadata: [ZoomVocabulary.MetadataColumn: Int]?
     private var sawTitle = false
+    /// The previous row was a section label: the next header belongs to it.
+    private var labelled = false
 
     init(report: ZoomVocabulary.Report, context: IngestContext) {
         self.report = report
@@ -38,17 +40,21 @@ final class ZoomReportParser: CSVExportParser {
             pendingMetadata = Self.map(record, Vocabulary.metadataColumns)
             return
         }
-        if let labelled = Vocabulary.sections[first], record.isLabelRow {
-            section = labelled
+        if let label = Vocabulary.sections[first], record.isLabelRow {
+            section = label
             columns = nil
+            labelled = true
             return
         }
         let header = Self.peopleColumns(record)
         if header.keys.filter(Vocabulary.peopleHeaderColumns.contains).count >= 2 {
             columns = header
-            if section == nil { section = report == .attendee ? .people(.attendee) : .registrants }
+            // A table without its own label row is the report's main table, never the previous section's.
+            if !labelled { section = report == .attendee ? .people(.attendee) : .registrants }
+            labelled = false
             return
         }
+        labelled = false
         guard let columns, let section else {
             throw context.problem(record, "Zoomレポートの表の見出し行（Email、Join Time など）が見つかりません。",
                                   "Zoomの「レポート」画面からダウンロードしたCSVをそのまま置いてください。")
@@ -111,7 +117,8 @@ final class ZoomReportParser: CSVExportParser {
         if result[.organization] == nil {
             result[.organization] = (0..<record.count).first { index in
                 let key = MatchKey.make(record[index]!)
-                return Vocabulary.columns[key] == nil && Vocabulary.organizationWords.contains { key.contains($0) }
+                return Vocabulary.columns[key] == nil && !Vocabulary.isQuestion(key)
+                    && Vocabulary.organizationWords.contains { key.contains($0) }
             }
         }
         return result

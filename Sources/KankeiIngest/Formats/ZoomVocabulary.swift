@@ -72,8 +72,15 @@ enum ZoomVocabulary {
     ])
 
     /// Words that make a custom registration question the organisation field when no header matches
-    /// exactly (「所属団体名（自治体名, 団体名）」).
-    static let organizationWords = ["所属", "団体", "会社", "企業", "自治体", "organization", "organisation", "company"]
+    /// exactly (「所属団体名（自治体名, 団体名）」, 「会社名（正式名称）」) — but not a question that only
+    /// mentions companies (「企業との連携の経験はありますか」): see `isQuestion`.
+    static let organizationWords = ["所属", "団体名", "会社名", "企業名", "自治体名", "組織名", "法人名", "organization",
+                                    "organisation", "company"]
+
+    /// A header that asks something (ends in か, ？ or ?) is a question, never the organisation field.
+    static func isQuestion(_ key: String) -> Bool {
+        ["か", "?", "か。"].contains { key.hasSuffix($0) }
+    }
 
     static let yes: Set<String> = keys(["Yes", "はい", "出席"])
 

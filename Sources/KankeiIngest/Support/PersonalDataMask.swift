@@ -6,7 +6,13 @@ public enum PersonalDataMask {
     public static let phoneMark = "［電話番号］"
 
     private nonisolated(unsafe) static let email = #/[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９＿．]+[@＠][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９]+(?:[.．][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９]+)+/#
-    private nonisolated(unsafe) static let phone = #/(?:\+81[\-\s]?|[0０])[0-9０-９]{1,4}[\-－ー‐\s]?[0-9０-９]{1,4}[\-－ー‐\s]?[0-9０-９]{3,4}/#
+    /// Japanese numbers as people write them: 03-1234-5678, 03(1234)5678, (03)1234-5678,
+    /// 09012345678, full-width digits, +81 3 1234 5678.
+    private nonisolated(unsafe) static let phone: Regex<AnyRegexOutput> = {
+        let digit = "[0-9０-９]", separator = "[\\s\\-‐－ー−()（）]{0,2}"
+        let start = "(?:(?:\\+|＋)(?:81|８１)\\s?[(（]?[0０]?|[(（]?[0０])"
+        return try! Regex(start + "\(digit){1,4}[)）]?" + separator + "\(digit){1,4}" + separator + "\(digit){3,4}")
+    }()
 
     public static func mask(_ text: String) -> String {
         // Most answers hold neither an @ nor a run of digits: skip the regular expressions for them.

@@ -58,6 +58,12 @@ public struct PipelineCatalog: Sendable {
                 if question.type != .text, question.options.isEmpty {
                     throw DefinitionProblem(file: file, message: "\(place)に選択肢（options）がありません。")
                 }
+                if question.type == .scale, question.topBox.isEmpty {
+                    throw DefinitionProblem(file: file, message: "\(place)は尺度（scale）なので、上位の選択肢（top_box、例: [満足, やや満足]）が必要です。")
+                }
+                if let missing = question.topBox.first(where: { !question.options.contains($0) }) {
+                    throw DefinitionProblem(file: file, message: "\(place)の top_box「\(missing)」が選択肢にありません。")
+                }
                 if let other = question.other, !question.options.contains(other) {
                     throw DefinitionProblem(file: file, message: "\(place)の other「\(other)」が選択肢にありません。")
                 }

@@ -29,11 +29,15 @@ public struct QuestionDefinition: Hashable, Sendable, Decodable {
     public var options: [String]
     /// The option that collects answers outside the list (Google Forms' 「その他」 free text).
     public var other: String?
+    /// For a scale: the options of its top box (満足, やや満足). Required for scales, since a form may
+    /// list a scale either way round.
+    public var topBox: [String]
     public var prose: ProseSpec?
     public var kpi: KPIReference?
 
     enum CodingKeys: String, CodingKey {
         case id, text, aliases, label, type, options, other, prose, kpi
+        case topBox = "top_box"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +49,7 @@ public struct QuestionDefinition: Hashable, Sendable, Decodable {
         type = try container.decode(QuestionType.self, forKey: .type)
         options = try container.decodeIfPresent([String].self, forKey: .options) ?? []
         other = try container.decodeIfPresent(String.self, forKey: .other)
+        topBox = try container.decodeIfPresent([String].self, forKey: .topBox) ?? []
         prose = try container.decodeIfPresent(ProseSpec.self, forKey: .prose)
         kpi = try container.decodeIfPresent(KPIReference.self, forKey: .kpi)
     }

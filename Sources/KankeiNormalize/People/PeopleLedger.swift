@@ -10,9 +10,18 @@ struct PeopleLedger {
     private var attendeeSection: Set<PersonKey> = []
     private(set) var hasRegistrationReport = false
     private(set) var hasAttendeeReport = false
+    /// Registrations the host turned down: listed by Zoom, but not applications that count.
+    private(set) var denied: Set<PersonKey> = []
+
+    /// Approval statuses (as `MatchKey`s) of a registration that was turned down.
+    static let deniedStatuses: Set<String> = ["denied", "rejected", "blocked", "拒否", "拒否済み", "却下", "ブロック済み"]
 
     mutating func register(_ registrant: Registrant) {
         hasRegistrationReport = true
+        if let status = registrant.approvalStatus, Self.deniedStatuses.contains(MatchKey.make(status)) {
+            denied.insert(registrant.person)
+            return
+        }
         update(registrant.person, organization: registrant.organization, preferOrganization: true) { $0.registered = true }
     }
 

@@ -1,0 +1,83 @@
+import Foundation
+import KankeiModel
+import Testing
+
+@Suite("The batch survives odd inboxes and a damaged ledger")
+struct WorkspaceRobustnessTests {
+    @Test("a link and a named pipe are set aside unread; the other events are still reported")
+    func linksAndPipes() throws {
+        let workspace = try sampleWorkspace()
+        let event = workspace.appendingPathComponent("inbox/\(municipal)")
+        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("passwd.csv").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("gone.csv").path, withDestinationPath: "/nonexistent")
+        #expect(mkfifo(event.appendingPathComponent("pipe.csv").path, 0o600) == 0)
+        let result = try kankei(["run", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        let quarantine = workspace.appendingPathComponent("quarantine")
+        for name in ["passwd.csv", "gone.csv", "pipe.csv"] {
+            #expect(try text(quarantine.appendingPathComponent("\(name).error.txt")).contains("通常のファイルではなく"), "\(name)")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: quarantine.appendingPathComponent("passwd.csv").path) == "/etc/passwd")
+        #expect(try summary(workspace, municipal).respondents == 29)
+        #expect(try summary(workspace, company).respondents == 15)
+    }
+
+    @Test("an event.yaml in a nested folder is set aside; the event's own event.yaml still applies")
+    func nestedSettings() throws {
+        let workspace = try sampleWorkspace(extra: ["\(company)/old/event.yaml": Array("title: 古い題名\n".utf8)])
+        let result = try kankei(["run", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        #expect(try text(workspace.appendingPathComponent("quarantine/event.yaml.error.txt")).contains("直下に1つだけ"))
+        #expect(try summary(workspace, company).event.title == "『都市部の民間企業と地方自治体等との新たな社外交流の「場」づくりの具体例』WEB報告会")
+        #expect(try summary(workspace, municipal).respondents == 29)
+    }
+
+    @Test("a ledger line cut short by a crash, or written twice, changes no figure")
+    func damagedLedger() throws {
+        let workspace = try sampleWorkspace()
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let ledger = workspace.appendingPathComponent("archive/ledger.jsonl")
+        var lines = try text(ledger).split(separator: "\n").map(String.init)
+        let survey = try #require(lines.first { $0.contains("google-forms-csv") && $0.contains(company) })
+        lines.insert(survey, at: 1)                        // written twice
+        try (lines.joined(separator: "\n") + "\n{\"sha256\":\"ab").write(to: ledger, atomically: true, encoding: .utf8)  // cut short
+        // A late file for the company event makes Kankei read its history again.
+        let extra = workspace.appendingPathComponent("inbox/\(company)/event.yaml")
+        try FileManager.default.createDirectory(at: extra.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "kind: webinar\ntitle: 題名を直した報告会\n".write(to: extra, atomically: true, encoding: .utf8)
+        let result = try kankei(["run", "--workspace", workspace.path])
+        #expect(result.stderr.contains("読めない行が1行"))
+        let tabulation = try summary(workspace, company)
+        #expect(tabulation.respondents == 15 && tabulation.event.registrants == 55 && tabulation.event.title == "題名を直した報告会")
+        // The next entry starts on its own line.
+        let tail = try text(ledger).split(separator: "\n").suffix(1).first.map(String.init) ?? ""
+        #expect(tail.hasPrefix("{\"archived\""))
+    }
+
+    @Test("kankei-ingest passes on nothing from a file that fails half-way")
+    func ingestAllOrNothing() throws {
+        let survey = try #require(files(below: Repository.samples.appendingPathComponent("inbox/\(municipal)"))
+            .first { $0.lastPathComponent.hasPrefix("WEB説明会") })
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).csv")
+        try Data(contentsOf: survey).prefix(5_000).write(to: cut)
+        let result = try runCommand(Repository.binaries.appendingPathComponent("kankei-ingest"), [cut.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("引用符"))
+    }
+
+    @Test("summary.json writes a figure it cannot make as null, never leaves it out")
+    func nulls() throws {
+        let survey = try #require(files(below: Repository.samples.appendingPathComponent("inbox/\(municipal)"))
+            .first { $0.lastPathComponent.hasPrefix("WEB説明会") })
+        // Another export of the same form (one answer fewer), so not a duplicate of the sample's.
+        let lines = try text(survey).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let other = Array((lines.dropLast().joined(separator: "\r\n") + "\r\n").utf8)
+        let workspace = try sampleWorkspace(extra: ["2022-03-01-survey-only/answers.csv": other])
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let json = try text(workspace.appendingPathComponent("reports/2022-03-01-survey-only/summary.json"))
+        for key in ["registrants", "organizations", "attendees", "responseRate"] {
+            #expect(json.contains("\"\(key)\" : null"), "\(key)")
+        }
+    }
+}
