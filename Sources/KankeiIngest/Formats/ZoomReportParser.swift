@@ -46,8 +46,9 @@ final class ZoomReportParser: CSVExportParser {
             labelled = true
             return
         }
-        let header = Self.peopleColumns(record)
-        if header.keys.filter(Vocabulary.peopleHeaderColumns.contains).count >= 2 {
+        // Only a row that starts with a column name can be a header: data rows skip the work.
+        if Vocabulary.columns[first] != nil, case let header = Self.peopleColumns(record),
+           header.keys.filter(Vocabulary.peopleHeaderColumns.contains).count >= 2 {
             columns = header
             // A table without its own label row is the report's main table, never the previous section's.
             if !labelled { section = report == .attendee ? .people(.attendee) : .registrants }
