@@ -88,9 +88,9 @@ final class SurveyFileNormalizer {
     private func emitRespondent(_ response: SurveyResponse) throws {
         var answers: [Answer] = []
         for (column, reader) in readers ?? [] {
-            guard column < response.cells.count, let answer = reader.answer(response.cells[column]) else { continue }
-            if reader.isUnlisted(answer) { unlistedCounts[reader.question.id, default: 0] += 1 }
-            answers.append(answer)
+            guard column < response.cells.count, let reading = reader.read(response.cells[column]) else { continue }
+            if reading.isUnlisted { unlistedCounts[reader.question.id, default: 0] += 1 }
+            answers.append(reading.answer)
         }
         try emit(.respondent(Respondent(survey: schemaID, provenance: response.provenance, submittedAt: response.submittedAt,
                                         person: response.person, answers: answers)))

@@ -51,6 +51,15 @@ struct AnswerReaderTests {
         #expect(answer == Answer(question: "q", choices: ["B", "その他"], text: "議会で話題になったため"))
     }
 
+    @Test("a cell holding only separators is no answer, the first time and when remembered")
+    func onlySeparators() {
+        let reader = AnswerReader(question: Question(id: "q", text: "q", label: "q", type: .multiple, options: ["A"]))
+        #expect(reader.answer(";") == nil)
+        #expect(reader.answer(";") == nil)
+        #expect(reader.answer("A;") == Answer(question: "q", choices: ["A"]))
+        #expect(reader.answer("A;") == Answer(question: "q", choices: ["A"]))
+    }
+
     @Test("without 「その他」 an unknown answer is its own label, never dropped")
     func ownLabel() {
         let question = Question(id: "q", text: "q", label: "q", type: .multiple, options: ["A", "B"])
