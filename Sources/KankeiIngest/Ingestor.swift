@@ -30,20 +30,21 @@ public struct Ingestor: Sendable {
             let source = try ByteSource(url: url)
             let digest = try sha256.map { ($0, try Self.size(of: url)) } ?? FileDigest.sha256(of: url)
             try FormatSniffer.check(source)
-            var file = SourceFile(name: source.name, sha256: digest.0, bytes: digest.1, format: .googleFormsCSV,
-                                  encoding: source.byteOrderMark == .utf8 ? "UTF-8 (BOM)" : "UTF-8")
             let context = IngestContext(source: source, sha256: digest.0, keys: keys, emit: emit)
+            var file: SourceFile?
             var parser: (any CSVExportParser)?
             try CSVReader(limits: limits).read(source) { record in
                 if let parser {
                     try parser.consume(record)
                     return
                 }
-                file.format = try Self.format(of: record, context: context)
-                try emit(.source(file))
-                parser = try Self.parser(for: file.format, first: record, context: context)
+                let format = try Self.format(of: record, context: context)
+                file = SourceFile(name: source.name, sha256: digest.0, bytes: digest.1, format: format,
+                                  encoding: source.byteOrderMark == .utf8 ? "UTF-8 (BOM)" : "UTF-8")
+                try emit(.source(file!))
+                parser = try Self.parser(for: format, first: record, context: context)
             }
-            guard let parser else {
+            guard let parser, let file else {
                 throw source.problem(.wholeFile, "ファイルにデータがありません（空か、空行だけです）。",
                                      "元のサービスからもう一度ダウンロードしてください。")
             }
@@ -62,9 +63,7 @@ public struct Ingestor: Sendable {
     /// Recognises the export from the file's first record.
     private static func format(of record: CSVRecord, context: IngestContext) throws -> SourceFormat {
         let first = record.firstKey
-        if let report = ZoomVocabulary.reportTitles[first] {
-            return report == .attendee ? .zoomAttendeeReport : .zoomRegistrationReport
-        }
+        if let report = ZoomVocabulary.reportTitles[first] { return report }
         if GoogleFormsParser.timestampHeaders.contains(first) { return .googleFormsCSV }
         throw context.problem(record, "この CSV がどのサービスの書き出しファイルか判別できませんでした（1行目、\(record.count)列）。"
             + FormatSniffer.readableFormats, FormatSniffer.remedy)
@@ -75,7 +74,7 @@ public struct Ingestor: Sendable {
         -> any CSVExportParser {
         switch format {
         case .zoomAttendeeReport, .zoomRegistrationReport:
-            let parser = ZoomReportParser(report: format == .zoomAttendeeReport ? .attendee : .registration, context: context)
+            let parser = ZoomReportParser(format: format, context: context)
             try parser.consume(record)
             return parser
         case .googleFormsCSV:

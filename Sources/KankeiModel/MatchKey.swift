@@ -10,6 +10,11 @@ public enum MatchKey {
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.properties.isWhitespace }))
     }
 
+    /// The keys of `texts`, for tables of words to recognise.
+    public static func keys(_ texts: [String]) -> Set<String> {
+        Set(texts.map { make($0) })
+    }
+
     /// NFKC with white-space runs folded to one space and trimmed: keeps word boundaries, so it
     /// can still find separators such as `, ` inside a cell.
     public static func spaced(_ text: some StringProtocol) -> String {

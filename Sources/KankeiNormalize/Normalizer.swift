@@ -20,8 +20,8 @@ public final class Normalizer {
     private var firstSubmission: String?
     private var notices: [Notice] = []
     private var formats: [SourceFormat] = []
-    /// Survey files per schema id, to warn when one survey arrives in two files.
-    private var surveyFiles: [String: [String]] = [:]
+    /// Survey files per schema id (in order of first appearance), to warn when one survey arrives in several.
+    private var surveyFiles: [(id: String, files: [String])] = []
 
     public init(settings: EventSettings, catalog: PipelineCatalog, emit: @escaping (NormalizedRecord) throws -> Void) {
         self.settings = settings
@@ -57,6 +57,10 @@ public final class Normalizer {
         let denied = people.denied.subtracting(participants.filter(\.registered).map(\.person))
         if !denied.isEmpty {
             notices.append(Notice(message: "登録レポートで承認ステータスが「拒否」の\(denied.count)名は、申込人数に含めていません。"))
+        }
+        for survey in surveyFiles where survey.files.count > 1 {
+            notices.append(Notice(message: "同じアンケートのファイルが複数あります（\(survey.files.map { "「\($0)」" }.joined(separator: "、"))）。"
+                + "両方に含まれる回答は重ねて数えています。回答を追加で書き出した場合は、新しいファイルだけを残してください。"))
         }
         if !people.hasRegistrationReport, people.hasAttendeeReport {
             notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
@@ -106,10 +110,10 @@ public final class Normalizer {
         try survey.finish()
         let name = file?.name ?? ""
         if let id = survey.schema?.id {
-            surveyFiles[id, default: []].append(name)
-            if let files = surveyFiles[id], files.count == 2 {
-                notices.append(Notice(source: name, message: "同じアンケートのファイルが複数あります（\(files.map { "「\($0)」" }.joined(separator: "、"))）。"
-                    + "両方に含まれる回答は重ねて数えています。回答を追加で書き出した場合は、新しいファイルだけを残してください。"))
+            if let index = surveyFiles.firstIndex(where: { $0.id == id }) {
+                surveyFiles[index].files.append(name)
+            } else {
+                surveyFiles.append((id, [name]))
             }
         }
         for missing in survey.missingQuestions {

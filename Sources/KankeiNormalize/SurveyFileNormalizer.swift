@@ -14,7 +14,7 @@ final class SurveyFileNormalizer {
     private let emit: (NormalizedRecord) throws -> Void
     private var sample: [SurveyResponse] = []
     private var readers: [(column: Int, reader: AnswerReader)]?
-    private var schemaID = ""
+    private let schemaID: String
     private(set) var unlistedCounts: [String: Int] = [:]
     private(set) var schema: SurveySchema?
 
@@ -25,6 +25,7 @@ final class SurveyFileNormalizer {
         self.match = match
         self.catalog = catalog
         self.emit = emit
+        schemaID = match?.definition.id ?? "inferred-" + columns.source.prefix(8)
     }
 
     func consume(_ response: SurveyResponse) throws {
@@ -54,13 +55,11 @@ final class SurveyFileNormalizer {
     private func start() throws {
         var questions: [(column: Int, question: Question)] = []
         if let match {
-            schemaID = match.definition.id
             for (column, definition) in match.questions { questions.append((column, model(definition))) }
             for column in match.unmatchedColumns {
                 questions.append((column, inferred(column, id: "extra-" + Self.stableHash(MatchKey.make(columns.columns[column])))))
             }
         } else {
-            schemaID = "inferred-" + columns.source.prefix(8)
             for column in columns.columns.indices { questions.append((column, inferred(column, id: "q\(column + 1)"))) }
         }
         questions.sort { $0.column < $1.column }

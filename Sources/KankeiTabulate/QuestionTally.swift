@@ -59,7 +59,7 @@ struct QuestionTally {
             topBox = Percent(count: question.topBoxOptions.reduce(0) { $0 + counts[$1, default: 0] }, of: answered)
         }
         return QuestionResult(id: question.id, survey: survey, text: question.text, label: question.label,
-                              type: question.type, base: base, options: question.type == .text ? [] : options,
+                              type: question.type, base: base, options: options,
                               topBoxOptions: question.topBoxOptions, topBox: topBox, texts: texts, textCount: textCount,
                               prose: question.prose, reference: question.type != .text && answered < Tabulation.referenceThreshold)
     }

@@ -4,8 +4,8 @@ import KankeiModel
 
 /// Reads a CSV file through libcsv in strict mode, streaming: the file is read in 64 KiB chunks
 /// and each record is handed over as soon as it ends. Keeps the spreadsheet row of every record
-/// (quoted line breaks and CRLF counted right), refuses a field larger than `maxFieldBytes`, and
-/// hashes every byte it reads.
+/// (quoted line breaks and CRLF counted right), refuses a field larger than `maxFieldBytes` and
+/// bytes that are not UTF-8.
 public struct CSVReader {
     public struct Limits: Sendable {
         /// The largest field accepted (a longer one is almost certainly not a survey answer).
@@ -53,10 +53,7 @@ public struct CSVReader {
                         "1つのセルが大きすぎます（\(limits.maxFieldBytes / (1 << 20)) MB超）。引用符（\"）が閉じられていない可能性があります。",
                         Self.quoteRemedy)
                 }
-                if let row = context.invalidTextRow {
-                    throw source.problem(.row(row), "文字コードがUTF-8ではありません（Shift_JISなどで保存されている可能性があります）。",
-                                         "ExcelやGoogleスプレッドシートから「CSV UTF-8」形式で保存し直してください。")
-                }
+                if let row = context.invalidTextRow { throw Self.notUTF8(source, row) }
                 if let overflow = context.overflow {
                     throw source.problem(.row(overflow), "列が多すぎます（\(limits.maxFields)列超）。", "アンケートの書き出しファイルか確認してください。")
                 }
@@ -66,11 +63,13 @@ public struct CSVReader {
                                      "元のサービスからもう一度ダウンロードしてください。")
             }
             try context.drain(body)
-            if let row = context.invalidTextRow {
-                throw source.problem(.row(row), "文字コードがUTF-8ではありません（Shift_JISなどで保存されている可能性があります）。",
-                                     "ExcelやGoogleスプレッドシートから「CSV UTF-8」形式で保存し直してください。")
-            }
+            if let row = context.invalidTextRow { throw Self.notUTF8(source, row) }
         }
+    }
+
+    static func notUTF8(_ source: ByteSource, _ row: Int) -> InputProblem {
+        source.problem(.row(row), "文字コードがUTF-8ではありません（Shift_JISなどで保存されている可能性があります）。",
+                       "ExcelやGoogleスプレッドシートから「CSV UTF-8」形式で保存し直してください。")
     }
 
     static let quoteRemedy = "その行の引用符（\"）を確認するか、元のサービスからもう一度ダウンロードしてください。Excelで編集した場合は「CSV UTF-8（コンマ区切り）」で保存し直してください。"

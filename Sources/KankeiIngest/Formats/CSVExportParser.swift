@@ -2,7 +2,6 @@ import KankeiModel
 
 /// A reader for one kind of CSV export, fed the file's records in order.
 protocol CSVExportParser: AnyObject {
-    var format: SourceFormat { get }
     func consume(_ record: CSVRecord) throws
     func finish() throws
 }
@@ -27,7 +26,7 @@ extension CSVRecord {
     /// The field trimmed, `nil` when empty or Zoom's `--`.
     func value(_ index: Int?) -> String? {
         guard let index, let text = self[index] else { return nil }
-        return PersonKeyMaker.meaningful(text)
+        return CellText.meaningful(text)
     }
 
     /// The matching key of the first field.

@@ -8,10 +8,8 @@ import KankeiModel
 /// Checkbox answers stay joined in their cell (`, ` from Sheets, `;` from the Forms download) for
 /// normalize to split against the options.
 final class GoogleFormsParser: CSVExportParser {
-    let format = SourceFormat.googleFormsCSV
-
-    static let timestampHeaders: Set<String> = keys(["タイムスタンプ", "Timestamp"])
-    private static let skippedHeaders: Set<String> = keys(["スコア", "Score", "得点"])
+    static let timestampHeaders: Set<String> = MatchKey.keys(["タイムスタンプ", "Timestamp"])
+    private static let skippedHeaders: Set<String> = MatchKey.keys(["スコア", "Score", "得点"])
 
     private let context: IngestContext
     private let headerCount: Int
@@ -42,7 +40,7 @@ final class GoogleFormsParser: CSVExportParser {
             throw context.problem(header, "アンケートの設問の列がありません（見出し行にタイムスタンプしかありません）。",
                                   "Googleフォームの「回答」タブから回答をダウンロードし直してください。")
         }
-        try context.emit(.surveyColumns(SurveyColumns(source: context.sha256, format: format, columns: questions)))
+        try context.emit(.surveyColumns(SurveyColumns(source: context.sha256, format: .googleFormsCSV, columns: questions)))
     }
 
     func consume(_ record: CSVRecord) throws {
@@ -59,6 +57,4 @@ final class GoogleFormsParser: CSVExportParser {
     }
 
     func finish() throws {}
-
-    private static func keys(_ texts: [String]) -> Set<String> { Set(texts.map(MatchKey.make)) }
 }

@@ -8,8 +8,7 @@ import KankeiModel
 final class ZoomReportParser: CSVExportParser {
     private typealias Vocabulary = ZoomVocabulary
 
-    let format: SourceFormat
-    private let report: ZoomVocabulary.Report
+    private let format: SourceFormat
     private let context: IngestContext
     private var section: ZoomVocabulary.Section?
     private var columns: [ZoomVocabulary.Column: Int]?
@@ -18,10 +17,10 @@ final class ZoomReportParser: CSVExportParser {
     /// The previous row was a section label: the next header belongs to it.
     private var labelled = false
 
-    init(report: ZoomVocabulary.Report, context: IngestContext) {
-        self.report = report
+    /// `format`: `.zoomAttendeeReport` or `.zoomRegistrationReport`.
+    init(format: SourceFormat, context: IngestContext) {
+        self.format = format
         self.context = context
-        format = report == .attendee ? .zoomAttendeeReport : .zoomRegistrationReport
     }
 
     func consume(_ record: CSVRecord) throws {
@@ -51,7 +50,7 @@ final class ZoomReportParser: CSVExportParser {
            header.keys.filter(Vocabulary.peopleHeaderColumns.contains).count >= 2 {
             columns = header
             // A table without its own label row is the report's main table, never the previous section's.
-            if !labelled { section = report == .attendee ? .people(.attendee) : .registrants }
+            if !labelled { section = format == .zoomAttendeeReport ? .people(.attendee) : .registrants }
             labelled = false
             return
         }

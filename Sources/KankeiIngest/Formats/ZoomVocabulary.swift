@@ -5,13 +5,9 @@ import KankeiModel
 /// wording and could not be checked against a public export (see the README's format notes).
 enum ZoomVocabulary {
     /// The report a file is, by its first cell.
-    enum Report: Equatable {
-        case attendee, registration
-    }
-
-    static let reportTitles: [String: Report] = table([
-        (["Attendee Report", "Attendees Report", "出席者レポート", "出席者の詳細レポート", "参加者レポート"], .attendee),
-        (["Registration Report", "Registrants Report", "登録レポート", "登録者レポート"], .registration),
+    static let reportTitles: [String: SourceFormat] = table([
+        (["Attendee Report", "Attendees Report", "出席者レポート", "出席者の詳細レポート", "参加者レポート"], .zoomAttendeeReport),
+        (["Registration Report", "Registrants Report", "登録レポート", "登録者レポート"], .zoomRegistrationReport),
     ])
 
     /// What the rows under a section label are.
@@ -29,10 +25,10 @@ enum ZoomVocabulary {
     ])
 
     /// The first header of the preamble's metadata row.
-    static let metadataFirstHeaders: Set<String> = keys(["Topic", "トピック"])
+    static let metadataFirstHeaders: Set<String> = MatchKey.keys(["Topic", "トピック"])
 
     /// Rows that carry nothing Kankei needs.
-    static let ignoredFirstCells: Set<String> = keys(["Report Generated:", "Report Generated", "Report generated time",
+    static let ignoredFirstCells: Set<String> = MatchKey.keys(["Report Generated:", "Report Generated", "Report generated time",
                                                       "レポート生成日時", "レポート作成日時"])
 
     /// Columns of the people tables Kankei reads, by meaning.
@@ -82,12 +78,10 @@ enum ZoomVocabulary {
         ["か", "?", "か。"].contains { key.hasSuffix($0) }
     }
 
-    static let yes: Set<String> = keys(["Yes", "はい", "出席"])
+    static let yes: Set<String> = MatchKey.keys(["Yes", "はい", "出席"])
 
     /// Header cells that make a row a people table's header (at least two must be present).
     static let peopleHeaderColumns: Set<Column> = [.attended, .userName, .firstName, .email, .joinTime, .registrationTime]
-
-    private static func keys(_ texts: [String]) -> Set<String> { Set(texts.map(MatchKey.make)) }
 
     private static func table<Value>(_ rows: [([String], Value)]) -> [String: Value] {
         var result: [String: Value] = [:]

@@ -17,10 +17,10 @@ public struct PersonKeyMaker: Sendable {
     /// The key for a person; `nil` when neither an address nor a name is given.
     /// Zoom writes `--` for a missing value; that counts as missing.
     public func key(email: String?, name: String? = nil) -> PersonKey? {
-        if let email = Self.meaningful(email) {
+        if let email = CellText.meaningful(email) {
             return make("email:" + MatchKey.make(email))
         }
-        if let name = Self.meaningful(name) {
+        if let name = CellText.meaningful(name) {
             return make("name:" + MatchKey.make(name))
         }
         return nil
@@ -29,11 +29,5 @@ public struct PersonKeyMaker: Sendable {
     private func make(_ identity: String) -> PersonKey {
         let mac = HMACSHA256.mac(key: secret, message: Array(identity.utf8))
         return PersonKey("p" + SHA256.hex(Array(mac.prefix(12))))
-    }
-
-    static func meaningful(_ value: String?) -> String? {
-        guard let value else { return nil }
-        let trimmed = MatchKey.trimmed(value)
-        return trimmed.isEmpty || trimmed == "--" ? nil : trimmed
     }
 }
