@@ -17,10 +17,9 @@ extension Kankei {
         static let configuration = CommandConfiguration(
             abstract: "Process everything in the workspace's inbox/ and write one report per event.",
             discussion: """
-            Each subfolder of inbox/ is an event. Read files move to archive/ (under their sha256),
-            unreadable ones to quarantine/ beside an .error.txt, reports go to reports/<event>/.
-            Exit status: 0 all went well, 1 some file was quarantined or something needs a look (see
-            standard error), 2 usage or workspace error.
+            Each subfolder of inbox/ is an event. Read files move to archive/ (under their sha256), unreadable ones to quarantine/ beside an .error.txt, reports go to reports/<event>/.
+
+            Exit status: 0 all went well, 1 some file was quarantined or something needs a look (see standard error), 2 usage or workspace error.
             """)
 
         @Option(help: "The workspace folder (holds inbox/, archive/, quarantine/, reports/). Default: $KANKEI_WORKSPACE, else the current folder.")
