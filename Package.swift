@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries (Debian packages; see README).
@@ -27,7 +28,9 @@ let package = Package(
         .target(name: "KankeiModel"),
 
         // Stages.
-        .target(name: "KankeiIngest", dependencies: ["KankeiModel", "CCSV", "CLibXML2"]),
+        .target(name: "KankeiIngest", dependencies: [
+            "KankeiModel", "CCSV", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "KankeiNormalize", dependencies: ["KankeiModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "KankeiTabulate", dependencies: ["KankeiModel"]),
         .target(name: "KankeiReport", dependencies: ["KankeiModel"]),

@@ -1,8 +1,11 @@
 import KankeiModel
 
-/// Recognises, from a file's first bytes, what is not a CSV export Kankei reads — binary files,
-/// spreadsheets, XML, other encodings — so the coordinator is told exactly what the file is.
+/// Recognises, from a file's first bytes, what kind of container it is — a zip (xlsx, LimeSurvey
+/// .lsa), XML, or text — and refuses what Kankei cannot read (PDF, images, old binary Excel), so
+/// the coordinator is told exactly what the file is.
 enum FormatSniffer {
+    enum Container { case zip, xml, text }
+
     /// The sentence listing what Kankei reads (Japanese, for messages).
     static let readableFormats = "Kankeiが読めるのは次の書き出しファイルです: "
         + SourceFormat.allCases.map(\.displayName).joined(separator: "、") + "。"
@@ -14,35 +17,35 @@ enum FormatSniffer {
         let what: String
     }
 
-    private static let signatures: [Signature] = [
+    private static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
+    private static let refused: [Signature] = [
         Signature(magic: Array("%PDF".utf8), what: "PDF"),
         Signature(magic: [0x89, 0x50, 0x4E, 0x47], what: "PNG画像"),
         Signature(magic: [0xFF, 0xD8, 0xFF], what: "JPEG画像"),
         Signature(magic: Array("GIF8".utf8), what: "GIF画像"),
-        Signature(magic: [0x50, 0x4B, 0x03, 0x04], what: "ZIP形式（Excel の xlsx など）"),
         Signature(magic: [0xD0, 0xCF, 0x11, 0xE0], what: "旧形式のExcel/Word（xls/doc）"),
+        Signature(magic: [0x50, 0x4B, 0x05, 0x06], what: "空のZIP"),
     ]
 
-    /// Throws an `InputProblem` when the file is certainly not a CSV export Kankei reads.
-    static func check(_ source: ByteSource) throws {
+    static func container(of source: ByteSource) throws -> Container {
         let head = source.head
-        if source.byteOrderMark == .utf16LittleEndian || source.byteOrderMark == .utf16BigEndian {
-            throw source.problem(.wholeFile, "UTF-16（Excelの「Unicode テキスト」）のファイルはまだ読めません。",
-                                 "Excelで「CSV UTF-8（コンマ区切り）」を選んで保存し直してください。")
-        }
         if head.isEmpty {
             throw source.problem(.wholeFile, "ファイルが空です（0バイト）。", "ダウンロードが完了しているか確認し、もう一度ダウンロードしてください。")
         }
-        if let signature = signatures.first(where: { head.starts(with: $0.magic) }) {
+        if head.starts(with: zipMagic) { return .zip }
+        if let signature = refused.first(where: { head.starts(with: $0.magic) }) {
             throw source.problem(.wholeFile, "このファイルは\(signature.what)で、アンケートやZoomの書き出しファイルではありません。" + readableFormats, remedy)
         }
+        if source.byteOrderMark == .utf16LittleEndian || source.byteOrderMark == .utf16BigEndian { return .text }
         if head.contains(0) {
             throw source.problem(.wholeFile, "このファイルはテキストではありません（バイナリデータを含みます）。" + readableFormats, remedy)
         }
-        let text = head.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A })
-        if text.first == UInt8(ascii: "<") {
-            throw source.problem(.wholeFile, "XML形式のファイル（LimeSurvey・Qualtrics など）はまだ読めません。" + readableFormats,
-                                 "サービスからCSV形式で書き出し直してください。")
-        }
+        return isXML(head) ? .xml : .text
+    }
+
+    /// Text that starts (after white space) with `<`.
+    static func isXML(_ text: [UInt8]) -> Bool {
+        text.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A } == UInt8(ascii: "<")
     }
 }

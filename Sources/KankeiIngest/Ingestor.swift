@@ -3,9 +3,10 @@ import KankeiModel
 
 /// The ingest stage: one source file in, its `IngestRecord`s out (`.source` first).
 ///
-/// The format is recognised by content, never by file name. CSV bytes go through libcsv, XML bytes
-/// through libxml2; nothing is loaded whole. A file that cannot be read throws an `InputProblem`
-/// saying which file, where, what is wrong and what to do.
+/// The format is recognised by content, never by file name: a zip (xlsx, LimeSurvey .lsa), XML
+/// (LimeSurvey .lss / .lsr, Qualtrics), or text in any encoding Kankei knows (CSV or tab-separated).
+/// CSV bytes go through libcsv, XML bytes through libxml2; nothing is loaded whole. A file that
+/// cannot be read throws an `InputProblem` saying which file, where, what is wrong and what to do.
 public struct Ingestor: Sendable {
     public var keys: PersonKeyMaker
     public var limits: CSVReader.Limits
@@ -16,12 +17,21 @@ public struct Ingestor: Sendable {
     }
 
     /// Reads `url`, calling `emit` for each record. `sha256` is computed when not given.
+    /// `companions` are the other files of the same event: a LimeSurvey response file (.lsr)
+    /// takes its questions from the structure file (.lss) among them.
     @discardableResult
-    public func ingest(_ url: URL, sha256: String? = nil, emit: (IngestRecord) throws -> Void) throws -> SourceFile {
-        try withoutActuallyEscaping(emit) { emit in try ingest(url, sha256: sha256, escaping: emit) }
+    public func ingest(_ url: URL, sha256: String? = nil, companions: [URL] = [],
+                       emit: (IngestRecord) throws -> Void) throws -> SourceFile {
+        try withoutActuallyEscaping(emit) { emit in try ingest(url, sha256: sha256, companions: companions, escaping: emit) }
     }
 
-    private func ingest(_ url: URL, sha256: String?, escaping consumer: @escaping (IngestRecord) throws -> Void) throws -> SourceFile {
+    /// `true` for a file that only describes a survey (a LimeSurvey .lss): read such files first.
+    public static func describesSurvey(_ url: URL) -> Bool {
+        (try? ByteSource(url: url)).map(LimeSurveyStructure.isStructure) ?? false
+    }
+
+    private func ingest(_ url: URL, sha256: String?, companions: [URL],
+                        escaping consumer: @escaping (IngestRecord) throws -> Void) throws -> SourceFile {
         // What the consumer throws is the consumer's business: it passes through unchanged.
         let emit: (IngestRecord) throws -> Void = { record in
             do { try consumer(record) } catch { throw ConsumerError(underlying: error) }
@@ -29,27 +39,22 @@ public struct Ingestor: Sendable {
         do {
             let source = try ByteSource(url: url)
             let digest = try sha256.map { ($0, try Self.size(of: url)) } ?? FileDigest.sha256(of: url)
-            try FormatSniffer.check(source)
-            let context = IngestContext(source: source, sha256: digest.0, keys: keys, emit: emit)
-            var file: SourceFile?
-            var parser: (any CSVExportParser)?
-            try CSVReader(limits: limits).read(source) { record in
-                if let parser {
-                    try parser.consume(record)
-                    return
+            let context = IngestContext(source: source, sha256: digest.0, bytes: digest.1, keys: keys, emit: emit)
+            switch try FormatSniffer.container(of: source) {
+            case .zip:
+                return try ZipExportReader(context: context, limits: limits).read()
+            case .xml:
+                return try XMLExportReader(context: context, companions: companions).read()
+            case .text:
+                let encoding = try EncodingDetector.detect(source)
+                if FormatSniffer.isXML(source.textHead(encoding)) {
+                    return try XMLExportReader(context: context, companions: companions).read()
                 }
-                let format = try Self.format(of: record, context: context)
-                file = SourceFile(name: source.name, sha256: digest.0, bytes: digest.1, format: format,
-                                  encoding: source.byteOrderMark == .utf8 ? "UTF-8 (BOM)" : "UTF-8")
-                try emit(.source(file!))
-                parser = try Self.parser(for: format, first: record, context: context)
+                let delimiter = ByteSource.delimiter(ofTextHead: source.textHead(encoding))
+                let table = TableReader(context: context, encoding: encoding.rawValue)
+                try CSVReader(limits: limits, delimiter: delimiter, encoding: encoding).read(source) { try table.consume($0) }
+                return try table.finish()
             }
-            guard let parser, let file else {
-                throw source.problem(.wholeFile, "ファイルにデータがありません（空か、空行だけです）。",
-                                     "元のサービスからもう一度ダウンロードしてください。")
-            }
-            try parser.finish()
-            return file
         } catch let problem as InputProblem {
             throw problem
         } catch let consumer as ConsumerError {
@@ -57,28 +62,6 @@ public struct Ingestor: Sendable {
         } catch {
             throw InputProblem(file: url.lastPathComponent, problem: "ファイルを読み込めませんでした（\(error)）。",
                                remedy: "ファイルが壊れていないか確認し、もう一度ダウンロードしてください。")
-        }
-    }
-
-    /// Recognises the export from the file's first record.
-    private static func format(of record: CSVRecord, context: IngestContext) throws -> SourceFormat {
-        let first = record.firstKey
-        if let report = ZoomVocabulary.reportTitles[first] { return report }
-        if GoogleFormsParser.timestampHeaders.contains(first) { return .googleFormsCSV }
-        throw context.problem(record, "この CSV がどのサービスの書き出しファイルか判別できませんでした（1行目、\(record.count)列）。"
-            + FormatSniffer.readableFormats, FormatSniffer.remedy)
-    }
-
-    /// The parser for `format`, already fed the first record.
-    private static func parser(for format: SourceFormat, first record: CSVRecord, context: IngestContext) throws
-        -> any CSVExportParser {
-        switch format {
-        case .zoomAttendeeReport, .zoomRegistrationReport:
-            let parser = ZoomReportParser(format: format, context: context)
-            try parser.consume(record)
-            return parser
-        case .googleFormsCSV:
-            return try GoogleFormsParser(header: record, context: context)
         }
     }
 

@@ -87,31 +87,100 @@ public struct Attendance: Hashable, Sendable, Codable {
 }
 
 /// The question columns of a survey export. Identity columns (e-mail, name) are not among them:
-/// ingest turns them into `SurveyResponse.person`.
+/// ingest turns them into `SurveyResponse.person`. A multiple answer that the export spreads over
+/// one column per option (SurveyMonkey, LimeSurvey, Qualtrics XML) is already folded into one
+/// column whose cells are `.choices`.
 public struct SurveyColumns: Hashable, Sendable, Codable {
     public var source: String
     public var format: SourceFormat
-    /// Column header texts as written in the file.
+    /// Column header texts (question texts) as written in the file.
     public var columns: [String]
+    /// The options each column offers, in the form's order, when the export names them (Microsoft
+    /// Forms and Google Forms do not; LimeSurvey, SurveyMonkey and Qualtrics XML do).
+    public var options: [[String]?]?
+    /// `true` when answers are the options' numbers (1 = the first option) rather than their
+    /// texts, as in Qualtrics' "numeric values" download.
+    public var optionNumbers: Bool
 
-    public init(source: String, format: SourceFormat, columns: [String]) {
+    public init(source: String, format: SourceFormat, columns: [String], options: [[String]?]? = nil,
+                optionNumbers: Bool = false) {
         self.source = source
         self.format = format
         self.columns = columns
+        self.options = options
+        self.optionNumbers = optionNumbers
+    }
+
+    private enum CodingKeys: String, CodingKey { case source, format, columns, options, optionNumbers }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(String.self, forKey: .source)
+        format = try container.decode(SourceFormat.self, forKey: .format)
+        columns = try container.decode([String].self, forKey: .columns)
+        options = try container.decodeIfPresent([[String]?].self, forKey: .options)
+        optionNumbers = try container.decodeIfPresent(Bool.self, forKey: .optionNumbers) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(format, forKey: .format)
+        try container.encode(columns, forKey: .columns)
+        try container.encodeIfPresent(options, forKey: .options)
+        if optionNumbers { try container.encode(optionNumbers, forKey: .optionNumbers) }
     }
 }
 
 /// One answered form: the cells of the question columns, `nil` where empty.
 public struct SurveyResponse: Hashable, Sendable, Codable {
     public var provenance: Provenance
+    /// When the form was submitted, as ISO 8601 local time (`2022-02-04T14:31:38`) when the
+    /// export's timestamp could be read, else as written.
     public var submittedAt: String?
     public var person: PersonKey?
-    public var cells: [String?]
+    public var cells: [SurveyCell?]
 
-    public init(provenance: Provenance, submittedAt: String?, person: PersonKey?, cells: [String?]) {
+    public init(provenance: Provenance, submittedAt: String?, person: PersonKey?, cells: [SurveyCell?]) {
         self.provenance = provenance
         self.submittedAt = submittedAt
         self.person = person
         self.cells = cells
+    }
+}
+
+/// One answer cell as the export gave it: text (a multiple answer still joined, as Google and
+/// Microsoft Forms write it), or the options chosen one by one where the export keeps one
+/// column per option. In JSON, a string or an array of strings.
+public enum SurveyCell: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    case text(String)
+    /// The chosen options' texts, and any 「その他」 free text, each an item.
+    case choices([String])
+
+    public init(stringLiteral value: String) { self = .text(value) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else {
+            self = .choices(try container.decode([String].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .choices(let items): try container.encode(items)
+        }
+    }
+
+    /// The cell as one text (choices joined by `;`), for type inference and messages.
+    public var joined: String {
+        switch self {
+        case .text(let text): text
+        case .choices(let items): items.joined(separator: ";")
+        }
     }
 }

@@ -22,16 +22,32 @@ public struct SourceFile: Hashable, Sendable, Codable {
 public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
     case zoomAttendeeReport = "zoom-attendee-report"
     case zoomRegistrationReport = "zoom-registration-report"
+    case zoomPollReport = "zoom-poll-report"
     case googleFormsCSV = "google-forms-csv"
+    case microsoftFormsXLSX = "microsoft-forms-xlsx"
+    case limeSurveyStructure = "limesurvey-lss"
+    case limeSurveyResponses = "limesurvey-lsr"
+    case limeSurveyArchive = "limesurvey-lsa"
+    case qualtricsCSV = "qualtrics-csv"
+    case qualtricsXML = "qualtrics-xml"
+    case surveyMonkeyCSV = "surveymonkey-csv"
 
     /// How a coordinator knows this export (Japanese, as in their tools).
-    public var displayName: String {
-        switch self {
-        case .zoomAttendeeReport: "Zoom 出席者レポート（CSV）"
-        case .zoomRegistrationReport: "Zoom 登録レポート（CSV）"
-        case .googleFormsCSV: "Google フォームの回答（CSV）"
-        }
-    }
+    public var displayName: String { Self.displayNames[self]! }
+
+    private static let displayNames: [SourceFormat: String] = [
+        .zoomAttendeeReport: "Zoom 出席者レポート（CSV）",
+        .zoomRegistrationReport: "Zoom 登録レポート（CSV）",
+        .zoomPollReport: "Zoom 投票レポート（CSV）",
+        .googleFormsCSV: "Google フォームの回答（CSV）",
+        .microsoftFormsXLSX: "Microsoft Forms の回答（Excel xlsx）",
+        .limeSurveyStructure: "LimeSurvey のアンケート構造（.lss）",
+        .limeSurveyResponses: "LimeSurvey の回答（.lsr）",
+        .limeSurveyArchive: "LimeSurvey のアーカイブ（.lsa）",
+        .qualtricsCSV: "Qualtrics の回答（CSV）",
+        .qualtricsXML: "Qualtrics の回答（XML）",
+        .surveyMonkeyCSV: "SurveyMonkey の回答（CSV）",
+    ]
 }
 
 /// Where in a source file a record came from.

@@ -78,7 +78,7 @@ final class SurveyFileNormalizer {
                                   questions: questions.map(\.question))
         self.schema = schema
         try emit(.survey(schema))
-        readers = questions.map { ($0.column, AnswerReader(question: $0.question)) }
+        readers = questions.map { ($0.column, AnswerReader(question: $0.question, optionNumbers: columns.optionNumbers)) }
         let buffered = sample
         sample = []
         for response in buffered { try emitRespondent(response) }
@@ -96,7 +96,9 @@ final class SurveyFileNormalizer {
     }
 
     private func inferred(_ column: Int, id: String) -> Question {
-        TypeInference.question(id: id, header: columns.columns[column], sample: sample.map { column < $0.cells.count ? $0.cells[column] : nil })
+        TypeInference.question(id: id, header: columns.columns[column],
+                               sample: sample.map { column < $0.cells.count ? $0.cells[column] : nil },
+                               offered: columns.options.flatMap { column < $0.count ? $0[column] : nil })
     }
 
     private func model(_ definition: QuestionDefinition) -> Question {

@@ -42,9 +42,13 @@ struct EventPipeline {
             try writers?.normalized.write(record)
             tabulator.consume(record)
         }
-        for (index, source) in sources.enumerated() {
+        // Files that only describe a survey (LimeSurvey .lss) go first; every file sees the others.
+        let order = sources.indices.sorted { (Ingestor.describesSurvey(sources[$0].url) ? 0 : 1, $0) < (Ingestor.describesSurvey(sources[$1].url) ? 0 : 1, $1) }
+        for index in order {
+            let source = sources[index]
             do {
-                try ingestor.ingest(source.url, sha256: source.sha256) { record in
+                let companions = sources.enumerated().filter { $0.offset != index }.map(\.element.url)
+                try ingestor.ingest(source.url, sha256: source.sha256, companions: companions) { record in
                     if case .source(let file) = record { formats[file.sha256] = file.format }
                     try writers?.ingested.write(record)
                     try normalizer.consume(Self.named(record, source.name))

@@ -17,7 +17,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "File holding the key for person hashes (a workspace's .kankei/secret). Default: a random key for this run.")
     var secretFile: String?
 
-    @Argument(help: "Export files (CSV).")
+    @Argument(help: "Export files (CSV, tab-separated text, xlsx, XML, LimeSurvey .lss/.lsr/.lsa). Files given together are one event's: a LimeSurvey .lsr finds its .lss among them.")
     var files: [String]
 
     func run() throws {
@@ -25,7 +25,8 @@ struct IngestCommand: ParsableCommand {
             ?? PersonKeyMaker.ephemeral()
         let ingestor = Ingestor(keys: keys)
         var failed = false
-        for file in files {
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        for url in urls.sorted(by: { Ingestor.describesSurvey($0) && !Ingestor.describesSurvey($1) }) {
             // Spool to disk (memory stays flat), pass on only what a complete read produced.
             let spool = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-ingest-\(UUID().uuidString).jsonl")
             _ = FileManager.default.createFile(atPath: spool.path, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -34,7 +35,7 @@ struct IngestCommand: ParsableCommand {
             defer { try? handle.close() }
             let writer = JSONLinesWriter(handle: handle)
             do {
-                try ingestor.ingest(URL(fileURLWithPath: file)) { try writer.write($0) }
+                try ingestor.ingest(url, companions: urls.filter { $0 != url }) { try writer.write($0) }
                 try writer.flush()
             } catch let problem as InputProblem {
                 StageIO.warn(problem.message)

@@ -16,7 +16,7 @@ struct GoogleFormsTests {
         #expect(responses[1].cells == ["事例", nil])
         #expect(responses.map(\.provenance.row) == [2, 5])
         #expect(responses[0].person != nil && responses[0].person != responses[1].person)
-        #expect(responses[1].submittedAt == "2022/02/04 2:50:00 午後 GMT+9")
+        #expect(responses[1].submittedAt == "2022-02-04T14:50:00")
     }
 }
 

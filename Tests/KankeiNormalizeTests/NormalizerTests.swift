@@ -18,7 +18,7 @@ struct NormalizerTests {
          .surveyColumns(SurveyColumns(source: "abcdef0123456789", format: .googleFormsCSV, columns: columns))]
             + rows.enumerated().map { index, cells in
                 .response(SurveyResponse(provenance: Provenance(sha256: "abcdef0123456789", row: index + 2), submittedAt: "2022/03/01 10:00:00",
-                                         person: nil, cells: cells))
+                                         person: nil, cells: cells.map { $0.map(SurveyCell.text) }))
             }
     }
 

@@ -36,9 +36,18 @@ struct OptionSplitterTests {
         #expect(OptionSplitter(options: options).split("SDGs; SDGs").chosen == [2])
     }
 
-    @Test("pieces: a comma without a following space is not a separator")
+    @Test("pieces: a thousands separator is not a separator; Qualtrics' bare comma is")
     func pieces() {
         #expect(OptionSplitter.pieces("1,000人規模, 小規模").map(\.text) == ["1,000人規模", "小規模"])
+        #expect(OptionSplitter.pieces("関係人口の創出に関心があった,その他").map(\.text) == ["関係人口の創出に関心があった", "その他"])
+    }
+
+    @Test("Qualtrics joins choices with a bare comma; an option holding a comma still matches whole")
+    func bareComma() {
+        let options = ["Zoom,Teams", "対面", "その他"]
+        let split = OptionSplitter(options: options).split("対面,Zoom,Teams,自由記述")
+        #expect(split.chosen == [1, 0])
+        #expect(split.unlisted == ["自由記述"])
     }
 }
 

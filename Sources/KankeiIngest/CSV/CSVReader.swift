@@ -5,7 +5,7 @@ import KankeiModel
 /// Reads a CSV file through libcsv in strict mode, streaming: the file is read in 64 KiB chunks
 /// and each record is handed over as soon as it ends. Keeps the spreadsheet row of every record
 /// (quoted line breaks and CRLF counted right), refuses a field larger than `maxFieldBytes` and
-/// bytes that are not UTF-8.
+/// bytes that are not text. Files in CP932 or UTF-16 are converted to UTF-8 as they stream in.
 public struct CSVReader {
     public struct Limits: Sendable {
         /// The largest field accepted (a longer one is almost certainly not a survey answer).
@@ -21,10 +21,12 @@ public struct CSVReader {
 
     public var limits: Limits
     public var delimiter: UInt8
+    public var encoding: TextEncoding
 
-    public init(limits: Limits = Limits(), delimiter: UInt8 = UInt8(ascii: ",")) {
+    public init(limits: Limits = Limits(), delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8) {
         self.limits = limits
         self.delimiter = delimiter
+        self.encoding = encoding
     }
 
     /// Reads `source` from its start, calling `body` for every non-blank record. `body` may throw
@@ -41,7 +43,7 @@ public struct CSVReader {
         let context = CSVContext(limits: limits)
         let opaque = Unmanaged.passUnretained(context).toOpaque()
         try withExtendedLifetime(context) {
-            try source.forEachChunk { chunk in
+            try source.forEachUTF8Chunk(encoding) { chunk in
                 let parsed = csv_parse(&parser, chunk.baseAddress, chunk.count, csvFieldCallback, csvRecordCallback, opaque)
                 try context.drain(body)
                 if parsed != chunk.count {
@@ -68,7 +70,7 @@ public struct CSVReader {
     }
 
     static func notUTF8(_ source: ByteSource, _ row: Int) -> InputProblem {
-        source.problem(.row(row), "文字コードがUTF-8ではありません（Shift_JISなどで保存されている可能性があります）。",
+        source.problem(.row(row), "UTF-8として読めない文字があります（ファイルの途中で文字コードが変わっているか、ファイルが壊れています）。",
                        "ExcelやGoogleスプレッドシートから「CSV UTF-8」形式で保存し直してください。")
     }
 

@@ -33,3 +33,17 @@ public struct CSVRecord: Sendable {
         (0..<count).allSatisfy { bytes(at: $0).allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 }
+
+extension CSVRecord {
+    /// A record made from cells read elsewhere (a spreadsheet's row), so every table export is
+    /// read by the same parsers whether it came as CSV or xlsx.
+    init(row: Int, fields: [String]) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        for field in fields {
+            bytes.append(contentsOf: field.utf8)
+            ends.append(bytes.count)
+        }
+        self.init(row: row, bytes: bytes, ends: ends)
+    }
+}

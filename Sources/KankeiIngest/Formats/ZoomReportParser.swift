@@ -5,15 +5,14 @@ import KankeiModel
 /// `Other Attended`, `Registrant Details`), each with its own header row. Section labels may be
 /// padded with commas or missing; headers may be quoted or not, in English or Japanese; `--`
 /// means empty.
-final class ZoomReportParser: CSVExportParser {
+final class ZoomReportParser: TableExportParser {
     private typealias Vocabulary = ZoomVocabulary
 
     private let format: SourceFormat
     private let context: IngestContext
     private var section: ZoomVocabulary.Section?
     private var columns: [ZoomVocabulary.Column: Int]?
-    private var pendingMetadata: [ZoomVocabulary.MetadataColumn: Int]?
-    private var sawTitle = false
+    private var preamble: ZoomPreamble
     /// The previous row was a section label: the next header belongs to it.
     private var labelled = false
 
@@ -21,24 +20,12 @@ final class ZoomReportParser: CSVExportParser {
     init(format: SourceFormat, context: IngestContext) {
         self.format = format
         self.context = context
+        preamble = ZoomPreamble(context: context)
     }
 
     func consume(_ record: CSVRecord) throws {
+        if try preamble.consume(record) { return }
         let first = record.firstKey
-        if !sawTitle, Vocabulary.reportTitles[first] != nil {
-            sawTitle = true
-            return
-        }
-        if Vocabulary.ignoredFirstCells.contains(first) { return }
-        if let metadata = pendingMetadata {
-            pendingMetadata = nil
-            try emitWebinar(record, metadata)
-            return
-        }
-        if Vocabulary.metadataFirstHeaders.contains(first) {
-            pendingMetadata = Self.map(record, Vocabulary.metadataColumns)
-            return
-        }
         if let label = Vocabulary.sections[first], record.isLabelRow {
             section = label
             columns = nil
@@ -63,17 +50,6 @@ final class ZoomReportParser: CSVExportParser {
     }
 
     func finish() throws {}
-
-    private func emitWebinar(_ record: CSVRecord, _ metadata: [ZoomVocabulary.MetadataColumn: Int]) throws {
-        let start = record.value(metadata[.startTime])
-        try context.emit(.webinar(WebinarInfo(
-            source: context.sha256,
-            topic: record.value(metadata[.topic]),
-            webinarID: record.value(metadata[.webinarID]),
-            startTime: start,
-            date: start.flatMap(DateText.isoDate),
-            durationMinutes: record.value(metadata[.duration]).flatMap { Int($0) })))
-    }
 
     private func emitPerson(_ record: CSVRecord, _ columns: [ZoomVocabulary.Column: Int],
                             _ section: ZoomVocabulary.Section) throws {
@@ -101,19 +77,10 @@ final class ZoomReportParser: CSVExportParser {
         }
     }
 
-    /// Which column holds what, by header text; the first column of a meaning wins.
-    private static func map<Column>(_ record: CSVRecord, _ vocabulary: [String: Column]) -> [Column: Int] {
-        var result: [Column: Int] = [:]
-        for index in 0..<record.count {
-            if let column = vocabulary[MatchKey.make(record[index]!)], result[column] == nil { result[column] = index }
-        }
-        return result
-    }
-
     /// The people-table header, with a custom organisation question found by its words when no
     /// header names it exactly.
     private static func peopleColumns(_ record: CSVRecord) -> [ZoomVocabulary.Column: Int] {
-        var result = map(record, Vocabulary.columns)
+        var result = Vocabulary.map(record, Vocabulary.columns)
         if result[.organization] == nil {
             result[.organization] = (0..<record.count).first { index in
                 let key = MatchKey.make(record[index]!)

@@ -8,6 +8,7 @@ enum ZoomVocabulary {
     static let reportTitles: [String: SourceFormat] = table([
         (["Attendee Report", "Attendees Report", "出席者レポート", "出席者の詳細レポート", "参加者レポート"], .zoomAttendeeReport),
         (["Registration Report", "Registrants Report", "登録レポート", "登録者レポート"], .zoomRegistrationReport),
+        (["Poll Report", "Polling Report", "投票レポート", "投票の詳細レポート"], .zoomPollReport),
     ])
 
     /// What the rows under a section label are.
@@ -82,6 +83,15 @@ enum ZoomVocabulary {
 
     /// Header cells that make a row a people table's header (at least two must be present).
     static let peopleHeaderColumns: Set<Column> = [.attended, .userName, .firstName, .email, .joinTime, .registrationTime]
+
+    /// Which column holds what, by header text; the first column of a meaning wins.
+    static func map<Column>(_ record: CSVRecord, _ vocabulary: [String: Column]) -> [Column: Int] {
+        var result: [Column: Int] = [:]
+        for index in 0..<record.count {
+            if let column = vocabulary[MatchKey.make(record[index]!)], result[column] == nil { result[column] = index }
+        }
+        return result
+    }
 
     private static func table<Value>(_ rows: [([String], Value)]) -> [String: Value] {
         var result: [String: Value] = [:]

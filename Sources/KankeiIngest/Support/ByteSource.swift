@@ -14,9 +14,10 @@ public final class ByteSource {
     static let chunkSize = 1 << 16
     static let headLength = 1 << 16
 
-    public init(url: URL) throws {
+    /// `name`: how messages name the file, when not by its own name (a part of a zip archive).
+    public init(url: URL, name: String? = nil) throws {
         self.url = url
-        name = url.lastPathComponent
+        self.name = name ?? url.lastPathComponent
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw InputProblem(file: url.lastPathComponent, problem: "ファイルを開けませんでした。",
                                remedy: "ファイルが別のプログラムで開かれていないか、読み取り権限があるか確認してください。")

@@ -2,8 +2,8 @@ import KankeiModel
 
 /// Splits a multiple-answer cell into the options chosen.
 ///
-/// Exports join the chosen options with `, ` (Google Sheets) or `;` (the Google Forms download,
-/// Microsoft Forms, Zoom polls), and an option may itself contain `, `. So the cell is cut at every
+/// Exports join the chosen options with `, ` (Google Sheets), `,` (Qualtrics) or `;` (the Google
+/// Forms download, Microsoft Forms, Zoom polls), and an option may itself contain a comma. So the cell is cut at every
 /// separator into pieces, and the known options — themselves cut the same way — are matched
 /// against runs of pieces, longest first. Pieces compare by `MatchKey` (width, case and spacing do
 /// not matter). Consecutive pieces that match no option are kept together, in their original
@@ -72,8 +72,9 @@ public struct OptionSplitter: Sendable {
         return true
     }
 
-    /// Cuts `text` at `, ` (a comma followed by white space) and at `;` (with any white space after).
-    /// Full-width `，` and `；` count too. Empty pieces (a trailing `;`) are dropped.
+    /// Cuts `text` at `,` and `;` (with any white space after), but not at a thousands separator
+    /// (a comma between digits, `1,000`). Full-width `，` and `；` count too. Empty pieces (a
+    /// trailing `;`) are dropped.
     public static func pieces(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         var current = ""
@@ -91,8 +92,9 @@ public struct OptionSplitter: Sendable {
             characters = characters.dropFirst()
             let isComma = character == "," || character == "，"
             let isSemicolon = character == ";" || character == "；"
-            let spaceFollows = characters.first.map { $0.isWhitespace } ?? false
-            if isSemicolon || (isComma && spaceFollows) {
+            let isThousands = character == "," && (current.last?.isASCII == true && current.last?.isNumber == true)
+                && (characters.first?.isASCII == true && characters.first?.isNumber == true)
+            if isSemicolon || (isComma && !isThousands) {
                 var separator = String(character)
                 while let next = characters.first, next.isWhitespace, !next.isNewline {
                     separator.append(next)

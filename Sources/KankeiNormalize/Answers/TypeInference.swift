@@ -9,15 +9,27 @@ import KankeiModel
 ///   recurring set with few one-offs;
 /// - **text**: anything else.
 /// Options are ordered by how often they were chosen in the sample (whole numbers: numerically).
+/// When the export itself lists a question's options (`offered`), they are taken as they are, in
+/// the form's order: the question is multiple when any answer chose several one by one, else single.
 public enum TypeInference {
     public static let maxOptions = 40
 
-    public static func question(id: String, header: String, sample: [String?]) -> Question {
-        let values = sample.compactMap { $0.map(MatchKey.trimmed) }.filter { !$0.isEmpty }
+    public static func question(id: String, header: String, sample: [SurveyCell?], offered: [String]? = nil) -> Question {
+        if let offered, !offered.isEmpty {
+            let multiple = sample.contains { if case .choices = $0 { true } else { false } }
+            return Question(id: id, text: header, label: header, type: multiple ? .multiple : .single, options: offered)
+        }
+        let cells = sample.compactMap { $0 }
+        let values = cells.map { MatchKey.trimmed($0.joined) }.filter { !$0.isEmpty }
         let text = Question(id: id, text: header, label: header, type: .text)
         guard !values.isEmpty else { return text }
 
-        let pieces = values.map { OptionSplitter.pieces($0).map(\.text) }
+        let pieces = cells.map { cell -> [String] in
+            switch cell {
+            case .text(let text): OptionSplitter.pieces(text).map(\.text)
+            case .choices(let items): items.map(MatchKey.trimmed).filter { !$0.isEmpty }
+            }
+        }.filter { !$0.isEmpty }
         let multiPieceCells = pieces.filter { $0.count > 1 }.count
         let atoms = Tally(pieces.joined())
         if multiPieceCells > 0, atoms.distinct <= maxOptions, atoms.distinct * 2 <= atoms.total,

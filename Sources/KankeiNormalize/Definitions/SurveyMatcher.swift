@@ -2,7 +2,9 @@ import KankeiModel
 
 /// Which definition a survey file follows, judged from its header row: a question matches a column
 /// when their texts are the same after NFKC, case folding and removing white space. A definition
-/// fits when at least half its questions are found; the best fit has the most.
+/// fits when at least half its questions are found; the best fit has the most. When `event.yaml`
+/// names the definition and no column text matches (an export without question texts), columns
+/// are taken as the definition's questions in order, if there are as many.
 public struct SurveyMatch: Sendable {
     public var definition: PipelineDefinition
     /// Column index → the question it holds.
@@ -32,6 +34,12 @@ extension PipelineCatalog {
             } else {
                 unmatched.append(index)
             }
+        }
+        // An export without question texts (Qualtrics XML) under a definition the event names:
+        // its columns are the definition's questions in order.
+        if force, questions.isEmpty, columns.count == definition.questions.count {
+            return SurveyMatch(definition: definition, questions: Dictionary(uniqueKeysWithValues: zip(columns.indices, definition.questions)),
+                               unmatchedColumns: [])
         }
         let needed = (definition.questions.count + 1) / 2
         guard force || (!questions.isEmpty && questions.count >= needed) else { return nil }

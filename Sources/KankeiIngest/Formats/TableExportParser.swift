@@ -1,7 +1,7 @@
 import KankeiModel
 
-/// A reader for one kind of CSV export, fed the file's records in order.
-protocol CSVExportParser: AnyObject {
+/// A reader for one kind of table export (CSV, or an xlsx sheet), fed the table's records in order.
+protocol TableExportParser: AnyObject {
     func consume(_ record: CSVRecord) throws
     func finish() throws
 }
@@ -10,6 +10,7 @@ protocol CSVExportParser: AnyObject {
 struct IngestContext {
     let source: ByteSource
     let sha256: String
+    let bytes: Int
     let keys: PersonKeyMaker
     let emit: (IngestRecord) throws -> Void
 
@@ -19,6 +20,14 @@ struct IngestContext {
 
     func problem(_ record: CSVRecord, _ problem: String, _ remedy: String) -> InputProblem {
         source.problem(.row(record.row), problem, remedy)
+    }
+
+    /// Emits the file's `.source` record, once its format is known: always the first record.
+    @discardableResult
+    func begin(_ format: SourceFormat, encoding: String) throws -> SourceFile {
+        let file = SourceFile(name: source.name, sha256: sha256, bytes: bytes, format: format, encoding: encoding)
+        try emit(.source(file))
+        return file
     }
 }
 
@@ -31,6 +40,9 @@ extension CSVRecord {
 
     /// The matching key of the first field.
     var firstKey: String { MatchKey.make(self[0] ?? "") }
+
+    /// The matching keys of all fields.
+    var keys: [String] { fields.map(MatchKey.make) }
 
     /// `true` when only the first field has text (a label row padded with commas).
     var isLabelRow: Bool {

@@ -1,0 +1,98 @@
+import KankeiModel
+
+/// How the columns of one survey export become questions, whatever the tool: a column holds a
+/// whole answer, one option of a multiple answer spread over columns, the free text of 「その他」,
+/// the respondent's e-mail or name (turned into a `PersonKey`, never passed on), the submission
+/// time, or nothing Kankei needs.
+struct SurveyLayout {
+    enum Role: Equatable {
+        case answer(question: Int)
+        /// A whole answer written as a code (LimeSurvey's `AO01`), shown by the code's text.
+        case coded(question: Int, texts: [String: String])
+        /// One option's column: chosen when the cell holds anything but a "not chosen" mark.
+        case choice(question: Int, label: String)
+        case otherText(question: Int)
+        case email, name, submitted, skip
+    }
+
+    private(set) var questions: [String] = []
+    private(set) var options: [[String]?] = []
+    var roles: [Role] = []
+    var optionNumbers = false
+
+    /// Marks some exports write in an option's column when it was not chosen (Qualtrics' `-99`
+    /// for "seen but not answered", LimeSurvey's `N`, SPSS-style `0`).
+    static let notChosen: Set<String> = ["0", "-99", "N"]
+
+    /// Addresses some exports write instead of nothing for an anonymous respondent.
+    private static let anonymous: Set<String> = MatchKey.keys(["anonymous", "匿名"])
+
+    /// Adds a question and returns its index. `options`: the options the export lists, if any.
+    mutating func addQuestion(_ text: String, options: [String]? = nil) -> Int {
+        questions.append(text)
+        self.options.append(options)
+        return questions.count - 1
+    }
+
+    /// Records that question `index` offers `label` (for exports that spread options over columns).
+    mutating func offer(_ label: String, to index: Int) {
+        var list = options[index] ?? []
+        if !list.contains(label) { list.append(label) }
+        options[index] = list
+    }
+
+    /// The role personal-data headers have in any survey, by the header's words; `nil` otherwise.
+    static func personalRole(ofHeader header: String) -> Role? {
+        switch PersonalColumn.kind(ofHeader: MatchKey.make(header)) {
+        case .email?: .email
+        case .name?: .name
+        case .contact?: .skip
+        case nil: nil
+        }
+    }
+
+    func columns(_ context: IngestContext, format: SourceFormat) -> SurveyColumns {
+        SurveyColumns(source: context.sha256, format: format, columns: questions,
+                      options: options.contains { $0 != nil } ? options : nil, optionNumbers: optionNumbers)
+    }
+
+    /// One respondent from a row whose cell `i` has role `roles[i]`.
+    func response(_ value: (Int) -> String?, provenance: Provenance, keys: PersonKeyMaker) -> SurveyResponse {
+        var parts = [[String]](repeating: [], count: questions.count)
+        var spread = [Bool](repeating: false, count: questions.count)
+        var email: String?, name: String?, submitted: String?
+        for (column, role) in roles.enumerated() {
+            guard let text = value(column) else { continue }
+            switch role {
+            case .answer(let question):
+                parts[question].append(PersonalDataMask.mask(text))
+            case .coded(let question, let texts):
+                // LimeSurvey's `-oth-`: 「その他」 was chosen; its text is in the other-text column.
+                if text != "-oth-" { parts[question].append(texts[text] ?? PersonalDataMask.mask(text)) }
+            case .choice(let question, let label):
+                spread[question] = true
+                if !Self.notChosen.contains(text) { parts[question].append(label) }
+            case .otherText(let question):
+                spread[question] = true
+                parts[question].append(PersonalDataMask.mask(text))
+            case .email: email = email ?? (Self.anonymous.contains(MatchKey.make(text)) ? nil : text)
+            case .name: name = name ?? text
+            case .submitted: submitted = submitted ?? (DateTimeText.iso(from: text) ?? text)
+            case .skip: break
+            }
+        }
+        let cells: [SurveyCell?] = parts.indices.map { index in
+            let items = parts[index]
+            if items.isEmpty { return nil }
+            return spread[index] || items.count > 1 ? .choices(items) : .text(items[0])
+        }
+        return SurveyResponse(provenance: provenance, submittedAt: submitted, person: keys.key(email: email, name: name), cells: cells)
+    }
+}
+
+extension IngestContext {
+    /// Emits the respondent on `record` under `layout`.
+    func emitResponse(_ record: CSVRecord, _ layout: SurveyLayout) throws {
+        try emit(.response(layout.response({ record.value($0) }, provenance: provenance(record), keys: keys)))
+    }
+}

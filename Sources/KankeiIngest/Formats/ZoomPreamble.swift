@@ -1,0 +1,43 @@
+import KankeiModel
+
+/// The opening rows every Zoom report shares: its title (`Attendee Report`, `Poll Report`, …),
+/// `Report Generated:`, and the metadata header (`Topic,Webinar ID,…`) with its values row, which
+/// becomes a `.webinar` record.
+struct ZoomPreamble {
+    private let context: IngestContext
+    private var sawTitle = false
+    private var pendingMetadata: [ZoomVocabulary.MetadataColumn: Int]?
+
+    init(context: IngestContext) { self.context = context }
+
+    /// Takes `record` when it belongs to the preamble; `false` when it is the report's own.
+    mutating func consume(_ record: CSVRecord) throws -> Bool {
+        let first = record.firstKey
+        if !sawTitle, ZoomVocabulary.reportTitles[first] != nil {
+            sawTitle = true
+            return true
+        }
+        if ZoomVocabulary.ignoredFirstCells.contains(first) { return true }
+        if let metadata = pendingMetadata {
+            pendingMetadata = nil
+            try emitWebinar(record, metadata)
+            return true
+        }
+        if ZoomVocabulary.metadataFirstHeaders.contains(first) {
+            pendingMetadata = ZoomVocabulary.map(record, ZoomVocabulary.metadataColumns)
+            return true
+        }
+        return false
+    }
+
+    private func emitWebinar(_ record: CSVRecord, _ metadata: [ZoomVocabulary.MetadataColumn: Int]) throws {
+        let start = record.value(metadata[.startTime])
+        try context.emit(.webinar(WebinarInfo(
+            source: context.sha256,
+            topic: record.value(metadata[.topic]),
+            webinarID: record.value(metadata[.webinarID]),
+            startTime: start,
+            date: start.flatMap(DateText.isoDate),
+            durationMinutes: record.value(metadata[.duration]).flatMap { Int($0) })))
+    }
+}
