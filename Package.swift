@@ -59,12 +59,14 @@ let package = Package(
         ]),
 
         // Tests.
-        .testTarget(name: "KankeiIngestTests", dependencies: ["KankeiIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiIngestTests", dependencies: [
+            "KankeiIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
-            "KankeiWorkspace", "kankei", "kankei-ingest", "kankei-normalize", "kankei-tabulate", "kankei-report",
+            "KankeiWorkspace", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest", "kankei-normalize", "kankei-tabulate", "kankei-report",
         ], exclude: ["Fixtures"]),
     ]
 )

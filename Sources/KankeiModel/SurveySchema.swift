@@ -84,10 +84,13 @@ public struct Question: Hashable, Sendable, Codable {
     public var topBoxOptions: [String]
     public var prose: ProseRule
     public var kpi: KPIBinding?
+    /// For one row of a grid (Google Forms' `質問 [行]`, a LimeSurvey array): the grid it belongs to.
+    public var grid: GridRow?
 
     public init(id: String, text: String, label: String, type: QuestionType, options: [String] = [],
                 otherOption: String? = nil, topBoxOptions: [String] = [], prose: ProseRule = ProseRule(),
-                kpi: KPIBinding? = nil) {
+                kpi: KPIBinding? = nil, grid: GridRow? = nil) {
+        self.grid = grid
         self.id = id
         self.text = text
         self.label = label
@@ -97,5 +100,19 @@ public struct Question: Hashable, Sendable, Codable {
         self.topBoxOptions = topBoxOptions
         self.prose = prose
         self.kpi = kpi
+    }
+}
+
+/// Where a question sits in a grid: the grid's id and question text, and this row's label.
+/// Rows are counted as questions of their own and reported together as one question with rows.
+public struct GridRow: Hashable, Sendable, Codable {
+    public var id: String
+    public var text: String
+    public var row: String
+
+    public init(id: String, text: String, row: String) {
+        self.id = id
+        self.text = text
+        self.row = row
     }
 }

@@ -109,6 +109,8 @@ public struct QuestionResult: Hashable, Sendable, Codable {
     /// A choice question with n (answered) below `Tabulation.referenceThreshold`: its shares are
     /// reference values (参考値).
     public var reference: Bool
+    /// For a grid: one result per row; the grid itself has no options.
+    public var rows: [GridRowResult]?
 
     public init(id: String, survey: String, text: String, label: String, type: QuestionType, base: QuestionBase,
                 options: [OptionResult], topBoxOptions: [String] = [], topBox: Percent? = nil, texts: [String] = [],
@@ -126,6 +128,41 @@ public struct QuestionResult: Hashable, Sendable, Codable {
         self.textCount = textCount ?? texts.count
         self.prose = prose
         self.reference = reference
+    }
+
+    /// The questions as reports list them: a grid's rows in its place, each titled 「質問 [行]」.
+    public static func flattened(_ questions: [QuestionResult]) -> [QuestionResult] {
+        questions.flatMap { question in
+            question.rows.map { rows in rows.map { row in
+                QuestionResult(id: row.id, survey: question.survey, text: "\(question.text) [\(row.label)]",
+                               label: "\(question.label) [\(row.label)]", type: question.type, base: row.base, options: row.options,
+                               topBoxOptions: question.topBoxOptions, topBox: row.topBox, texts: row.texts, textCount: row.textCount,
+                               prose: question.prose, reference: row.reference)
+            } } ?? [question]
+        }
+    }
+}
+
+/// One row of a grid question: its label and counts (the grid gives type, options and wording).
+public struct GridRowResult: Hashable, Sendable, Codable {
+    public var id: String
+    public var label: String
+    public var base: QuestionBase
+    public var options: [OptionResult]
+    @Nullable public var topBox: Percent?
+    public var texts: [String]
+    public var textCount: Int
+    public var reference: Bool
+
+    public init(_ result: QuestionResult) {
+        id = result.id
+        label = result.label
+        base = result.base
+        options = result.options
+        topBox = result.topBox
+        texts = result.texts
+        textCount = result.textCount
+        reference = result.reference
     }
 }
 

@@ -74,6 +74,9 @@ final class SurveyFileNormalizer {
             }
             questions[index].question.id = id
         }
+        let defined = Set(match?.questions.values.map(\.id) ?? [])
+        let grouped = GridGrouping.apply(questions.map(\.question), defined: defined)
+        for index in questions.indices { questions[index].question = grouped[index] }
         let schema = SurveySchema(id: schemaID, title: match?.definition.title ?? file, inferred: match == nil,
                                   questions: questions.map(\.question))
         self.schema = schema

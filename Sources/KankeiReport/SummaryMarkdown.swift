@@ -11,26 +11,26 @@ public enum SummaryMarkdown {
         lines += eventTable(tabulation)
         lines.append("")
 
-        let sentences = tabulation.questions.compactMap(Prose.sentence)
+        let sentences = QuestionResult.flattened(tabulation.questions).compactMap(Prose.sentence)
         if !sentences.isEmpty {
             lines.append("## アンケート結果の概要")
             lines.append("")
             lines += sentences.map { "- \($0)" }
             lines.append("")
-            if tabulation.questions.contains(where: \.reference) {
+            if QuestionResult.flattened(tabulation.questions).contains(where: \.reference) {
                 lines.append("※ 回答者数（n）が\(Tabulation.referenceThreshold)未満の設問の割合は参考値である。")
             }
-            if tabulation.questions.contains(where: { $0.type == .multiple }) {
+            if QuestionResult.flattened(tabulation.questions).contains(where: { $0.type == .multiple }) {
                 lines.append("※ 複数回答の割合は、その設問に回答した人数（無回答を除く n）に占める割合（回答者比）と、選択された延べ数に占める割合（回答比）の両方を示す。"
                     + "文中の割合は、設問ごとに定義で指定した方による。")
             }
             lines.append("")
         }
 
-        if !tabulation.questions.isEmpty {
+        if !QuestionResult.flattened(tabulation.questions).isEmpty {
             lines.append("## 設問別の集計")
             lines.append("")
-            for question in tabulation.questions { lines += table(question) }
+            for question in QuestionResult.flattened(tabulation.questions) { lines += table(question) }
         }
 
         if !tabulation.kpis.isEmpty {
@@ -63,7 +63,7 @@ public enum SummaryMarkdown {
             rows.append(("申込人数", "\(Formatting.grouped(registrants))名\(organizations)"))
         }
         if let attendees = event.attendees { rows.append(("参加者数", "\(Formatting.grouped(attendees))名")) }
-        if !tabulation.questions.isEmpty {
+        if !QuestionResult.flattened(tabulation.questions).isEmpty {
             let rate = tabulation.responseRate.map { "（参加者に対する回答率 \($0.fixed)%）" } ?? ""
             rows.append(("アンケート回答者数", "\(Formatting.grouped(tabulation.respondents))名\(rate)"))
         }

@@ -14,7 +14,7 @@ public enum TablesCSV {
 
     public static func render(_ tabulation: Tabulation) -> [UInt8] {
         var rows = [header]
-        for question in tabulation.questions {
+        for question in QuestionResult.flattened(tabulation.questions) {
             let common = [question.id, question.label, typeNames[question.type]!]
             let tail = [String(question.base.answered), String(question.base.responses), question.reference ? "参考値" : ""]
             if question.type == .text {

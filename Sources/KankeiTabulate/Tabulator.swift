@@ -57,12 +57,41 @@ public final class Tabulator {
         let tallies = surveyOrder.compactMap { surveys[$0] }
         let respondents = tallies.reduce(0) { $0 + $1.respondents }
         let questions = tallies.flatMap { tally in
-            tally.schema.questions.compactMap { tally.questions[$0.id]?.result(survey: tally.schema.id, respondents: tally.respondents) }
+            Self.foldingGrids(tally.schema.questions.compactMap { question in
+                tally.questions[question.id].map { (question, $0.result(survey: tally.schema.id, respondents: tally.respondents)) }
+            })
         }
         let kpis = tallies.flatMap { tally in tally.schema.questions.compactMap { tally.questions[$0.id]?.kpi } }
         return Tabulation(event: summary, respondents: respondents,
                           responseRate: attendeeCount.flatMap { Percent(count: respondents, of: $0) },
                           questions: questions, kpis: kpis, notes: notes)
+    }
+
+    /// Consecutive rows of one grid become one result with `rows`; its base is the busiest row's.
+    static func foldingGrids(_ results: [(Question, QuestionResult)]) -> [QuestionResult] {
+        var folded: [QuestionResult] = []
+        var gridID: String?
+        for (question, result) in results {
+            guard let grid = question.grid else {
+                folded.append(result)
+                gridID = nil
+                continue
+            }
+            if gridID == grid.id, var last = folded.popLast() {
+                last.rows?.append(GridRowResult(result))
+                last.base.answered = max(last.base.answered, result.base.answered)
+                last.base.responses += result.base.responses
+                last.reference = last.reference || result.reference
+                folded.append(last)
+            } else {
+                var head = QuestionResult(id: grid.id, survey: result.survey, text: grid.text, label: grid.text, type: result.type,
+                                          base: result.base, options: [], prose: result.prose, reference: result.reference)
+                head.rows = [GridRowResult(result)]
+                folded.append(head)
+                gridID = grid.id
+            }
+        }
+        return folded
     }
 
     /// A schema seen again (a second file of the same survey) adds only the questions it brings anew.

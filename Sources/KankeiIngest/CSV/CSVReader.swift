@@ -12,10 +12,13 @@ public struct CSVReader {
         public var maxFieldBytes = 4 << 20
         /// The most fields accepted in one record.
         public var maxFields = 20_000
+        /// The largest part of a zip (xlsx, .lsa) accepted once uncompressed: a zip bomb stops here.
+        public var maxZipPartBytes = 256 << 20
 
-        public init(maxFieldBytes: Int = 4 << 20, maxFields: Int = 20_000) {
+        public init(maxFieldBytes: Int = 4 << 20, maxFields: Int = 20_000, maxZipPartBytes: Int = 256 << 20) {
             self.maxFieldBytes = maxFieldBytes
             self.maxFields = maxFields
+            self.maxZipPartBytes = maxZipPartBytes
         }
     }
 

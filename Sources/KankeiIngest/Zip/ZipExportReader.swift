@@ -7,9 +7,6 @@ import ZIPFoundation
 /// copied out, at most `maxPartBytes` uncompressed (a zip bomb stops there), to a private temporary
 /// folder under a name Kankei chooses (a part's own path is never used), then read streaming.
 struct ZipExportReader {
-    static let maxPartBytes = 256 << 20
-    static let maxTotalBytes = 512 << 20
-
     let context: IngestContext
     let limits: CSVReader.Limits
 
@@ -22,7 +19,7 @@ struct ZipExportReader {
             throw source.problem(.wholeFile, "ZIP（xlsx・lsa）ファイルが壊れていて開けません。ダウンロードが途中で切れている可能性があります。",
                                  "元のサービスからもう一度ダウンロードしてください。Excelで開いている場合は閉じてから置き直してください。")
         }
-        let parts = ZipParts(archive: archive, source: source)
+        let parts = ZipParts(archive: archive, source: source, maxPartBytes: limits.maxZipPartBytes)
         defer { parts.removeAll() }
         if archive["xl/workbook.xml"] != nil {
             let table = TableReader(context: context, encoding: "xlsx (UTF-8)")
@@ -46,13 +43,16 @@ struct ZipExportReader {
 final class ZipParts {
     let archive: Archive
     let source: ByteSource
+    /// Uncompressed bytes accepted per part, and twice that for all parts together.
+    let maxPartBytes: Int
     private let folder: URL
     private var total = 0
     private var count = 0
 
-    init(archive: Archive, source: ByteSource) {
+    init(archive: Archive, source: ByteSource, maxPartBytes: Int) {
         self.archive = archive
         self.source = source
+        self.maxPartBytes = maxPartBytes
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-zip-\(UUID().uuidString)")
     }
 
@@ -64,9 +64,9 @@ final class ZipParts {
             throw source.problem(.element(path), "ファイル内に必要な部品「\(path)」がありません。", "元のサービスからもう一度ダウンロードしてください。")
         }
         let tooLarge = source.problem(
-            .element(path), "ファイル内の部品「\(path)」が展開すると大きすぎます（\(ZipExportReader.maxPartBytes >> 20) MB超）。圧縮爆弾（zip bomb）の可能性があるため読み込みません。",
+            .element(path), "ファイル内の部品「\(path)」が展開すると大きすぎます（\(max(1, maxPartBytes >> 20)) MB超）。圧縮爆弾（zip bomb）の可能性があるため読み込みません。",
             "元のサービスから書き出した元のファイルか確認してください。")
-        guard entry.uncompressedSize <= UInt64(ZipExportReader.maxPartBytes) else { throw tooLarge }
+        guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw tooLarge }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         count += 1
         let url = folder.appendingPathComponent("part-\(count).xml")
@@ -78,7 +78,7 @@ final class ZipParts {
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { data in
                 written += data.count
                 self.total += data.count
-                guard written <= ZipExportReader.maxPartBytes, self.total <= ZipExportReader.maxTotalBytes else { throw PartTooLarge() }
+                guard written <= self.maxPartBytes, self.total <= 2 * self.maxPartBytes else { throw PartTooLarge() }
                 handle.write(data)
             }
         } catch is PartTooLarge {
