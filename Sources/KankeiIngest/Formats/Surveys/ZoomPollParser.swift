@@ -94,29 +94,25 @@ final class ZoomPollParser: TableExportParser {
     private func add(_ record: CSVRecord, _ answers: [(String, String?)]) throws {
         let email = record.value(2), name = record.value(1)
         let identity = email.map { "e:" + MatchKey.make($0) } ?? name.map { "n:" + MatchKey.make($0) } ?? "row:\(record.row)"
-        let index: Int
-        if let known = respondentIndex[identity] {
-            index = known
-        } else {
-            index = respondents.count
-            respondentIndex[identity] = index
-            respondents.append(Respondent(row: record.row, submitted: record.value(3), email: email, name: name))
+        let index = Self.position(identity, &respondentIndex, &respondents) {
+            Respondent(row: record.row, submitted: record.value(3), email: email, name: name)
         }
         for (question, answer) in answers {
-            let key = MatchKey.make(question)
-            let number: Int
-            if let known = questionIndex[key] {
-                number = known
-            } else {
-                number = questions.count
-                questionIndex[key] = number
-                questions.append(MatchKey.trimmed(question))
-            }
+            let number = Self.position(MatchKey.make(question), &questionIndex, &questions) { MatchKey.trimmed(question) }
             // The long layout may give one row per option chosen: they join like a multiple answer.
             if let answer {
                 respondents[index].answers[number] = respondents[index].answers[number].map { $0 + ";" + answer } ?? answer
             }
         }
+    }
+
+    /// Where `key` sits in `list`, appending `make()` the first time the key is seen.
+    private static func position<Element>(_ key: String, _ index: inout [String: Int], _ list: inout [Element],
+                                          _ make: () -> Element) -> Int {
+        if let known = index[key] { return known }
+        index[key] = list.count
+        list.append(make())
+        return list.count - 1
     }
 
     private static func layout(of header: CSVRecord) -> Layout {
