@@ -35,6 +35,11 @@ public enum MatchKey {
 
     /// Trims white space (including the ideographic space U+3000) from both ends.
     public static func trimmed(_ text: some StringProtocol) -> String {
-        String(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most cells need nothing trimmed: check the ends before asking Foundation.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !first.properties.isWhitespace, !last.properties.isWhitespace, first != "\u{FEFF}", last != "\u{FEFF}" {
+            return String(text)
+        }
+        return String(text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
