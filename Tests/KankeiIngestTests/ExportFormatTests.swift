@@ -132,6 +132,14 @@ struct MicrosoftFormsTests {
         let bomb = try zipFile("bomb.xlsx", [("xl/workbook.xml", [UInt8](repeating: 0x20, count: 3 << 20))])
         let problem = ingestProblem(bomb, limits: .init(maxZipPartBytes: 1 << 20))
         #expect(problem?.problem.contains("zip bomb") == true)
+        // A part whose headers lie about its size is stopped while it inflates.
+        var lying = [UInt8](try Data(contentsOf: bomb))
+        for (signature, offset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 22), ([0x50, 0x4B, 0x01, 0x02], 24)] {
+            let start = try #require((0..<lying.count - 4).first { Array(lying[$0..<$0 + 4]) == signature })
+            lying.replaceSubrange(start + offset..<start + offset + 4, with: [0x00, 0x04, 0x00, 0x00])
+        }
+        let liar = ingestProblem(try Fixture.temporary("liar.xlsx", lying), limits: .init(maxZipPartBytes: 1 << 20))
+        #expect(liar?.problem.contains("zip bomb") == true)
         let broken = try Fixture.temporary("cut.xlsx", [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 7, count: 100))
         #expect(ingestProblem(broken)?.problem.contains("壊れていて開けません") == true)
     }
