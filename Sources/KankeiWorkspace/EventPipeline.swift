@@ -43,7 +43,8 @@ struct EventPipeline {
             tabulator.consume(record)
         }
         // Files that only describe a survey (LimeSurvey .lss) go first; every file sees the others.
-        let order = sources.indices.sorted { (Ingestor.describesSurvey(sources[$0].url) ? 0 : 1, $0) < (Ingestor.describesSurvey(sources[$1].url) ? 0 : 1, $1) }
+        let rank = sources.map { Ingestor.describesSurvey($0.url) ? 0 : 1 }
+        let order = sources.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
         for index in order {
             let source = sources[index]
             do {
