@@ -47,10 +47,11 @@ public struct Ingestor: Sendable {
                 return try XMLExportReader(context: context, companions: companions).read()
             case .text:
                 let encoding = try EncodingDetector.detect(source)
-                if FormatSniffer.isXML(source.textHead(encoding)) {
+                let head = source.textHead(encoding)
+                if FormatSniffer.isXML(head) {
                     return try XMLExportReader(context: context, companions: companions).read()
                 }
-                let delimiter = ByteSource.delimiter(ofTextHead: source.textHead(encoding))
+                let delimiter = ByteSource.delimiter(ofTextHead: head)
                 let table = TableReader(context: context, encoding: encoding.rawValue)
                 try CSVReader(limits: limits, delimiter: delimiter, encoding: encoding).read(source) { try table.consume($0) }
                 return try table.finish()

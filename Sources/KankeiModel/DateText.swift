@@ -10,7 +10,7 @@ public enum DateText {
         let year: Int, month: Int, day: Int
     }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     private static let patterns: [Pattern] = [
         // Mar 28, 2020 08:07:27   /  Mar 05 2020, 11:05:06

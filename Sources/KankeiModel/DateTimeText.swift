@@ -12,7 +12,6 @@ public enum DateTimeText {
         let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, meridiem: Int
     }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     private static let time = #"[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(午前|午後|AM|PM|am|pm)?"#
 
     private static let patterns: [Pattern] = [
@@ -32,7 +31,7 @@ public enum DateTimeText {
                   var hour = int(match, pattern.hour), let minute = int(match, pattern.minute),
                   let monthText = match[pattern.month].substring
             else { continue }
-            let month = Int(monthText) ?? months.firstIndex(of: monthText.lowercased()).map { $0 + 1 }
+            let month = Int(monthText) ?? DateText.months.firstIndex(of: monthText.lowercased()).map { $0 + 1 }
             let second = int(match, pattern.second) ?? 0
             switch match[pattern.meridiem].substring.map({ $0.lowercased() }) {
             case "午後", "pm": if hour < 12 { hour += 12 }

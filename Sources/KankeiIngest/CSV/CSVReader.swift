@@ -43,7 +43,8 @@ public struct CSVReader {
         csv_set_delim(&parser, delimiter)
         csv_set_blk_size(&parser, 4096)
 
-        let context = CSVContext(limits: limits)
+        // Text converted by iconv is valid UTF-8 by construction: only bytes read as they are are checked.
+        let context = CSVContext(limits: limits, validatesText: encoding.iconvName == nil)
         let opaque = Unmanaged.passUnretained(context).toOpaque()
         try withExtendedLifetime(context) {
             try source.forEachUTF8Chunk(encoding) { chunk in
@@ -102,8 +103,12 @@ final class CSVContext {
     var overflow: Int?
     /// The first row whose bytes are not valid UTF-8.
     var invalidTextRow: Int?
+    let validatesText: Bool
 
-    init(limits: CSVReader.Limits) { self.limits = limits }
+    init(limits: CSVReader.Limits, validatesText: Bool) {
+        self.limits = limits
+        self.validatesText = validatesText
+    }
 
     func addField(_ pointer: UnsafeRawPointer?, _ length: Int) {
         guard ends.count < limits.maxFields else {
@@ -125,7 +130,7 @@ final class CSVContext {
             if !(terminator == 0x0A && previousTerminator == 0x0D) && terminator != -1 { currentRow += 1 }
             return
         }
-        if invalidTextRow == nil, !UTF8Validation.isValid(bytes) { invalidTextRow = currentRow }
+        if validatesText, invalidTextRow == nil, !UTF8Validation.isValid(bytes) { invalidTextRow = currentRow }
         ready.append(CSVRecord(row: currentRow, bytes: bytes, ends: ends))
         currentRow += 1 + quotedBreaks
         quotedBreaks = 0

@@ -10,12 +10,6 @@ import KankeiModel
 struct QualtricsXMLReader {
     let context: IngestContext
 
-    private static let bookkeeping: [String: SurveyLayout.Role] = [
-        "enddate": .submitted, "recipientemail": .email, "emailaddress": .email,
-        "recipientfirstname": .name, "recipientlastname": .name, "name": .name,
-    ]
-    private static let countedStatuses: Set<String> = ["0", "4", "16", "ipaddress", "imported", "offline"]
-
     func read(_ source: ByteSource) throws {
         var names: [String] = []
         var known: Set<String> = []
@@ -26,8 +20,7 @@ struct QualtricsXMLReader {
         try context.emit(.surveyColumns(layout.columns(context, format: .qualtricsXML)))
         try forEachResponse(source) { response, number in
             let values = Dictionary(response, uniquingKeysWith: { first, _ in first })
-            if let status = values["status"], !Self.countedStatuses.contains(MatchKey.make(status)) { return }
-            if let finished = values["finished"], ["0", "false"].contains(MatchKey.make(finished)) { return }
+            guard QualtricsColumns.isAnswer(status: values["status"], finished: values["finished"]) else { return }
             var cells = [String?](repeating: nil, count: layout.roles.count)
             for (name, value) in response { if let column = columns[name] { cells[column] = CellText.meaningful(value) } }
             try context.emit(.response(layout.response({ cells[$0] }, provenance: Provenance(sha256: context.sha256, row: number),
@@ -35,33 +28,11 @@ struct QualtricsXMLReader {
         }
     }
 
+    /// The layout of the columns present, in the order they first appear; options come by number.
     private func layout(_ names: [String]) -> (SurveyLayout, [String: Int]) {
-        var layout = SurveyLayout()
-        layout.optionNumbers = true
-        var columns: [String: Int] = [:]
-        var questionOf: [String: Int] = [:]
-        func question(_ id: String) -> Int {
-            if let index = questionOf[id] { return index }
-            let index = layout.addQuestion(id)
-            questionOf[id] = index
-            return index
-        }
-        for name in names {
-            let role: SurveyLayout.Role
-            if let match = name.firstMatch(of: #/^(?:\d+_)?(QID\d+)(?:_(\d+))?(?:_(TEXT))?$/#) {
-                let id = String(match.1)
-                switch (match.2, match.3) {
-                case (_?, _?): role = .otherText(question: question(id))
-                case (let option?, nil): role = .choice(question: question(id), label: String(option))
-                default: role = .answer(question: question(id))
-                }
-            } else {
-                role = Self.bookkeeping[MatchKey.make(name)] ?? .skip
-            }
-            columns[name] = layout.roles.count
-            layout.roles.append(role)
-        }
-        return (layout, columns)
+        var columns = QualtricsColumns(optionNumbers: true)
+        for name in names { columns.add(id: name, importID: name, question: name.replacing(#/^\d+_/#, with: "").prefix { $0 != "_" }.description, option: nil) }
+        return (columns.layout, Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) }))
     }
 
     /// Calls `body` with each `<Response>`'s children in file order (element name and text;

@@ -21,7 +21,7 @@ struct ZipExportReader {
         }
         let parts = ZipParts(archive: archive, source: source, maxPartBytes: limits.maxZipPartBytes)
         defer { parts.removeAll() }
-        if archive["xl/workbook.xml"] != nil {
+        if parts.contains("xl/workbook.xml") {
             let table = TableReader(context: context, encoding: "xlsx (UTF-8)")
             try XLSXSheetReader(parts: parts).forEachRow { try table.consume($0) }
             return try table.finish()

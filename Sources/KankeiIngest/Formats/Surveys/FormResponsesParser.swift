@@ -22,12 +22,14 @@ final class FormResponsesParser: TableExportParser {
         let recognises: @Sendable (CSVRecord) -> Bool
     }
 
+    private static let googleTimestamps = MatchKey.keys(["タイムスタンプ", "Timestamp"])
+
     static let googleForms = Style(
         format: .googleFormsCSV,
-        submitted: MatchKey.keys(["タイムスタンプ", "Timestamp"]),
+        submitted: googleTimestamps,
         skipped: MatchKey.keys(["スコア", "Score", "得点"]),
         skippedPrefixes: [],
-        recognises: { MatchKey.keys(["タイムスタンプ", "Timestamp"]).contains($0.firstKey) })
+        recognises: { googleTimestamps.contains($0.firstKey) })
 
     static let microsoftForms = Style(
         format: .microsoftFormsXLSX,

@@ -3,20 +3,13 @@ import KankeiModel
 
 /// Reads a Qualtrics response CSV: row 1 holds column ids (always English: `StartDate`, …,
 /// `ResponseId`, then the questions' export tags), row 2 the labels (question texts), row 3 each
-/// column's `{"ImportId":"QID1"}`. Columns are told apart by their ImportId: `QIDn` is a question,
-/// `QIDn_k_TEXT` the text typed for option k (「その他」), `QIDn_k` one option of a multiple answer
-/// split over columns; everything else is bookkeeping. Previews, tests and spam (by `Status`)
-/// and unfinished responses are not answers. "Numeric values" downloads (a numeric `Status`) give
-/// options by number.
+/// column's `{"ImportId":"QID1"}`, which says what the column is (`QualtricsColumns`).
+/// "Numeric values" downloads (a numeric `Status`) give options by number.
 final class QualtricsCSVParser: TableExportParser {
     static func recognises(_ record: CSVRecord) -> Bool {
         let keys = Set(record.keys)
         return keys.contains("startdate") && keys.contains("responseid")
     }
-
-    /// `Status` values of real responses: 0 / IP Address, 4 / Imported, 16 / Offline.
-    private static let countedStatuses: Set<String> = MatchKey.keys(["0", "IP Address", "4", "Imported", "16", "Offline", "IPアドレス"])
-    private static let unfinished: Set<String> = MatchKey.keys(["0", "False"])
 
     private let context: IngestContext
     private let ids: [String]
@@ -50,57 +43,27 @@ final class QualtricsCSVParser: TableExportParser {
         }
         if !started {
             // A numeric `Status` is the "numeric values" download: options come as numbers.
-            layout.optionNumbers = status.flatMap { record.value($0) }.map { Int($0) != nil } ?? false
-            try start(labels: labels)
+            try start(labels: labels, optionNumbers: status.flatMap { record.value($0) }.map { Int($0) != nil } ?? false)
         }
-        if let status, let value = record.value(status), !Self.countedStatuses.contains(MatchKey.make(value)) { return }
-        if let finished, let value = record.value(finished), Self.unfinished.contains(MatchKey.make(value)) { return }
+        guard QualtricsColumns.isAnswer(status: record.value(status), finished: record.value(finished)) else { return }
         try context.emitResponse(record, layout)
     }
 
     func finish() throws {
-        if !started { try start(labels: labels ?? []) }
+        if !started { try start(labels: labels ?? [], optionNumbers: false) }
     }
 
     /// Builds the layout from the header rows and emits the columns.
-    private func start(labels: [String]) throws {
+    private func start(labels: [String], optionNumbers: Bool) throws {
         started = true
-        var questionOf: [String: Int] = [:]
+        var columns = QualtricsColumns(optionNumbers: optionNumbers)
         for (column, id) in ids.enumerated() {
             let importID = importIDs.flatMap { Self.importID($0[column] ?? "") } ?? id
-            let label = column < labels.count ? MatchKey.trimmed(labels[column]) : id
-            layout.roles.append(role(importID: importID, id: id, label: label, questionOf: &questionOf))
+            let text = Self.questionText(column < labels.count ? MatchKey.trimmed(labels[column]) : id)
+            columns.add(id: id, importID: importID, question: text.question, option: text.option)
         }
+        layout = columns.layout
         try context.emit(.surveyColumns(layout.columns(context, format: .qualtricsCSV)))
-    }
-
-    private func role(importID: String, id: String, label: String, questionOf: inout [String: Int]) -> SurveyLayout.Role {
-        switch MatchKey.make(id) {
-        case "recipientemail": return .email
-        case "recipientfirstname", "recipientlastname": return .name
-        case "enddate": return .submitted
-        default: break
-        }
-        guard let match = importID.firstMatch(of: #/^(?:\d+_)?(QID\d+)(?:[_-](\d+))?(?:[_-](TEXT))?/#) else { return .skip }
-        let question = String(match.1)
-        let text = Self.questionText(label)
-        switch (match.2, match.3) {
-        case (_?, _?):
-            // Text typed for option k: 「その他」's free text.
-            let index = questionOf[question] ?? layout.addQuestion(text.question)
-            questionOf[question] = index
-            return .otherText(question: index)
-        case (let option?, nil):
-            let index = questionOf[question] ?? layout.addQuestion(text.question)
-            questionOf[question] = index
-            let label = text.option ?? String(option)
-            layout.offer(label, to: index)
-            return .choice(question: index, label: label)
-        default:
-            let index = layout.addQuestion(text.question)
-            questionOf[question] = index
-            return .answer(question: index)
-        }
     }
 
     /// Row 2's label split into the question and, for an option's column, the option:

@@ -21,8 +21,8 @@ struct SurveyLayout {
     var optionNumbers = false
 
     /// Marks some exports write in an option's column when it was not chosen (Qualtrics' `-99`
-    /// for "seen but not answered", LimeSurvey's `N`, SPSS-style `0`).
-    static let notChosen: Set<String> = ["0", "-99", "N"]
+    /// for "seen but not answered", SPSS-style `0`).
+    static let notChosen: Set<String> = ["0", "-99"]
 
     /// Addresses some exports write instead of nothing for an anonymous respondent.
     private static let anonymous: Set<String> = MatchKey.keys(["anonymous", "匿名"])
