@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // Kankei: the survey-and-feedback pipeline. One library target per stage
-// (ingest → normalize → tabulate → report; feedback joins with the matching core),
+// (ingest → normalize → tabulate → report; feedback writes into the matching core),
 // a model target for the types that cross stages, and thin executables.
 import PackageDescription
 
@@ -13,11 +13,13 @@ let package = Package(
         .executable(name: "kankei-normalize", targets: ["kankei-normalize"]),
         .executable(name: "kankei-tabulate", targets: ["kankei-tabulate"]),
         .executable(name: "kankei-report", targets: ["kankei-report"]),
+        .executable(name: "kankei-feedback", targets: ["kankei-feedback"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // C libraries (Debian packages; see README).
@@ -34,16 +36,24 @@ let package = Package(
         .target(name: "KankeiNormalize", dependencies: ["KankeiModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "KankeiTabulate", dependencies: ["KankeiModel"]),
         .target(name: "KankeiReport", dependencies: ["KankeiModel"]),
+        .target(name: "KankeiFeedback", dependencies: ["KankeiModel", "KankeiCore"]),
+
+        // The matching core (workspace/core.sqlite) and the next matches it suggests.
+        .target(name: "KankeiCore", dependencies: [
+            "KankeiModel", "KankeiIngest", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "KankeiMatch", dependencies: ["KankeiModel", "KankeiCore"]),
 
         // The batch run over a workspace (inbox → archive / quarantine / reports).
         .target(name: "KankeiWorkspace", dependencies: [
-            "KankeiModel", "KankeiIngest", "KankeiNormalize", "KankeiTabulate", "KankeiReport",
-            .product(name: "Yams", package: "Yams"),
+            "KankeiModel", "KankeiIngest", "KankeiNormalize", "KankeiTabulate", "KankeiReport", "KankeiCore",
+            "KankeiFeedback", "KankeiMatch", .product(name: "Yams", package: "Yams"),
         ]),
 
         // Thin executables.
         .executableTarget(name: "kankei", dependencies: [
-            "KankeiWorkspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "KankeiWorkspace", "KankeiCore", "KankeiMatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kankei-ingest", dependencies: [
             "KankeiIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -57,6 +67,9 @@ let package = Package(
         .executableTarget(name: "kankei-report", dependencies: [
             "KankeiReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "kankei-feedback", dependencies: [
+            "KankeiFeedback", "KankeiCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // Tests.
         .testTarget(name: "KankeiIngestTests", dependencies: [
@@ -65,8 +78,12 @@ let package = Package(
         .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiCoreTests", dependencies: ["KankeiCore", "KankeiIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiFeedbackTests", dependencies: ["KankeiFeedback", "KankeiCore"]),
+        .testTarget(name: "KankeiMatchTests", dependencies: ["KankeiMatch", "KankeiCore", "KankeiFeedback"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
-            "KankeiWorkspace", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest", "kankei-normalize", "kankei-tabulate", "kankei-report",
+            "KankeiWorkspace", "KankeiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
+            "kankei-normalize", "kankei-tabulate", "kankei-report", "kankei-feedback",
         ], exclude: ["Fixtures"]),
     ]
 )

@@ -66,6 +66,15 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// Reads a plain table that is no export (a core import file): encoding and delimiter detected
+    /// as for exports, every byte through libcsv, blank rows skipped.
+    public func readPlainTable(_ url: URL, _ body: (CSVRecord) throws -> Void) throws {
+        let source = try ByteSource(url: url)
+        let encoding = try EncodingDetector.detect(source)
+        let delimiter = ByteSource.delimiter(ofTextHead: source.textHead(encoding))
+        try CSVReader(limits: limits, delimiter: delimiter, encoding: encoding).read(source, body)
+    }
+
     private static func size(of url: URL) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }

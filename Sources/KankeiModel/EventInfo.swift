@@ -26,9 +26,12 @@ public struct EventInfo: Hashable, Sendable, Codable {
     public var club: String?
     /// The kinds of export the event's figures were made from.
     public var sources: [SourceFormat]
+    /// The sha256 of every file counted, sorted: which files the figures rest on.
+    public var files: [String]
 
     public init(id: String, kind: EventKind, title: String? = nil, date: String? = nil, club: String? = nil,
-                sources: [SourceFormat] = []) {
+                sources: [SourceFormat] = [], files: [String] = []) {
+        self.files = files
         self.id = id
         self.kind = kind
         self.title = title

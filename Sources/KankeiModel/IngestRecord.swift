@@ -13,7 +13,7 @@ public enum IngestRecord: Sendable, Equatable {
     case response(SurveyResponse)
 }
 
-/// The preamble of a Zoom webinar report.
+/// The preamble of a Zoom report (webinar or meeting).
 public struct WebinarInfo: Hashable, Sendable, Codable {
     public var source: String
     public var topic: String?
@@ -23,9 +23,12 @@ public struct WebinarInfo: Hashable, Sendable, Codable {
     /// The start date as ISO 8601 (yyyy-MM-dd) when the start time could be read.
     public var date: String?
     public var durationMinutes: Int?
+    /// The meeting's host (a meeting participants report names the host's address): not an attendee.
+    public var host: PersonKey?
 
     public init(source: String, topic: String? = nil, webinarID: String? = nil, startTime: String? = nil,
-                date: String? = nil, durationMinutes: Int? = nil) {
+                date: String? = nil, durationMinutes: Int? = nil, host: PersonKey? = nil) {
+        self.host = host
         self.source = source
         self.topic = topic
         self.webinarID = webinarID
@@ -71,10 +74,14 @@ public struct Attendance: Hashable, Sendable, Codable {
     public var joinTime: String?
     public var leaveTime: String?
     public var minutes: Int?
+    /// The domain of the person's e-mail address (NFKC, lower-case), which can tell their side: an
+    /// organisation's domain, not a personal datum.
+    public var domain: String?
     public var provenance: Provenance
 
     public init(person: PersonKey, role: SessionRole, attended: Bool, organization: String?, joinTime: String?,
-                leaveTime: String?, minutes: Int?, provenance: Provenance) {
+                leaveTime: String?, minutes: Int?, domain: String? = nil, provenance: Provenance) {
+        self.domain = domain
         self.person = person
         self.role = role
         self.attended = attended

@@ -5,7 +5,41 @@ public enum NormalizedRecord: Sendable, Equatable {
     case survey(SurveySchema)
     case respondent(Respondent)
     case participant(Participant)
+    /// A Zoom session the event's attendance reports cover (before the participants).
+    case session(SessionInfo)
     case notice(Notice)
+}
+
+/// One Zoom session (a meeting or webinar occurrence): the unit 延べ人数 counts a person once in.
+/// Two reports of the same session (same meeting ID and start) are one session.
+public struct SessionInfo: Hashable, Sendable, Codable {
+    /// `<meeting ID>@<start time>` when the report names them, else the report's sha256.
+    public var key: String
+    public var meetingID: String?
+    public var topic: String?
+    /// The start as Zoom printed it.
+    public var startTime: String?
+    /// ISO 8601 date of the start.
+    public var date: String?
+    /// SHA-256 of the report it was read from.
+    public var source: String
+
+    public init(key: String, meetingID: String? = nil, topic: String? = nil, startTime: String? = nil, date: String? = nil,
+                source: String) {
+        self.key = key
+        self.meetingID = meetingID
+        self.topic = topic
+        self.startTime = startTime
+        self.date = date
+        self.source = source
+    }
+
+    /// The session a report's preamble describes; without meeting ID and start, the report itself.
+    public init(_ info: WebinarInfo) {
+        let key = info.webinarID.flatMap { id in info.startTime.map { MatchKey.make(id) + "@" + MatchKey.make($0) } }
+        self.init(key: key ?? info.source, meetingID: info.webinarID, topic: info.topic, startTime: info.startTime,
+                  date: info.date, source: info.source)
+    }
 }
 
 /// One answered form with its answers mapped to the survey's questions and options.
@@ -53,9 +87,17 @@ public struct Participant: Hashable, Sendable, Codable {
     public var attended: Bool
     /// Host or panelist of the session.
     public var staff: Bool
+    /// The sessions (`SessionInfo.key`) the person attended as an attendee, each once.
+    public var sessions: [String]
+    /// The person's side, when a roster, address or organisation decided it.
+    public var side: Side?
+    public var sideBasis: SideBasis?
 
     public init(person: PersonKey, organization: String?, organizationKey: String?, registered: Bool,
-                attended: Bool, staff: Bool) {
+                attended: Bool, staff: Bool, sessions: [String] = [], side: Side? = nil, sideBasis: SideBasis? = nil) {
+        self.sessions = sessions
+        self.side = side
+        self.sideBasis = sideBasis
         self.person = person
         self.organization = organization
         self.organizationKey = organizationKey
@@ -83,6 +125,7 @@ extension NormalizedRecord: KindTagged {
         case .survey: "survey"
         case .respondent: "respondent"
         case .participant: "participant"
+        case .session: "session"
         case .notice: "notice"
         }
     }
@@ -93,6 +136,7 @@ extension NormalizedRecord: KindTagged {
         case .survey(let value): try value.encode(to: encoder)
         case .respondent(let value): try value.encode(to: encoder)
         case .participant(let value): try value.encode(to: encoder)
+        case .session(let value): try value.encode(to: encoder)
         case .notice(let value): try value.encode(to: encoder)
         }
     }
@@ -103,6 +147,7 @@ extension NormalizedRecord: KindTagged {
         case "survey": self = .survey(try SurveySchema(from: decoder))
         case "respondent": self = .respondent(try Respondent(from: decoder))
         case "participant": self = .participant(try Participant(from: decoder))
+        case "session": self = .session(try SessionInfo(from: decoder))
         case "notice": self = .notice(try Notice(from: decoder))
         default: throw UnknownKind(kind: kind)
         }

@@ -23,6 +23,7 @@ public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
     case zoomAttendeeReport = "zoom-attendee-report"
     case zoomRegistrationReport = "zoom-registration-report"
     case zoomPollReport = "zoom-poll-report"
+    case zoomMeetingParticipants = "zoom-meeting-participants"
     case googleFormsCSV = "google-forms-csv"
     case microsoftFormsXLSX = "microsoft-forms-xlsx"
     case limeSurveyStructure = "limesurvey-lss"
@@ -32,6 +33,9 @@ public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
     case qualtricsXML = "qualtrics-xml"
     case surveyMonkeyCSV = "surveymonkey-csv"
 
+    /// Exports that list who attended a session.
+    public static let attendanceReports: Set<SourceFormat> = [.zoomAttendeeReport, .zoomMeetingParticipants]
+
     /// How a coordinator knows this export (Japanese, as in their tools).
     public var displayName: String { Self.displayNames[self]! }
 
@@ -39,6 +43,7 @@ public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
         .zoomAttendeeReport: "Zoom 出席者レポート（CSV）",
         .zoomRegistrationReport: "Zoom 登録レポート（CSV）",
         .zoomPollReport: "Zoom 投票レポート（CSV）",
+        .zoomMeetingParticipants: "Zoom ミーティングの参加者レポート（CSV）",
         .googleFormsCSV: "Google フォームの回答（CSV）",
         .microsoftFormsXLSX: "Microsoft Forms の回答（Excel xlsx）",
         .limeSurveyStructure: "LimeSurvey のアンケート構造（.lss）",

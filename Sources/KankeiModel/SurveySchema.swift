@@ -59,12 +59,44 @@ public struct KPIBinding: Hashable, Sendable, Codable {
     public var target: Int
     /// The options whose share is the KPI value (e.g. 「関心あり」).
     public var counts: [String]
+    /// Only respondents of this side count (④(1) is the companies', ④(3) the municipalities').
+    public var side: Side?
 
-    public init(id: String, label: String, target: Int, counts: [String]) {
+    public init(id: String, label: String, target: Int, counts: [String], side: Side? = nil) {
         self.id = id
         self.label = label
         self.target = target
         self.counts = counts
+        self.side = side
+    }
+}
+
+/// What a question tells the club figures: which club or side a respondent is on, or a measure
+/// (its top box) reported per club and side.
+public enum QuestionRole: String, Hashable, Sendable, Codable {
+    /// The respondent's club (answers name a club of the core: its id, or 「自治体×企業」).
+    case club
+    /// The respondent's side (自治体・地域側 / 企業側).
+    case side
+    /// 満足度: its top box is the satisfaction figure.
+    case satisfaction
+    /// 継続の意向.
+    case continuation
+    /// 次年度以降の参画意向 (new participants).
+    case intent
+
+    /// Roles that split respondents into groups.
+    public var splits: Bool { self == .club || self == .side }
+
+    /// The word reviewers read.
+    public var displayName: String {
+        switch self {
+        case .club: "クラブ"
+        case .side: "立場"
+        case .satisfaction: "満足度"
+        case .continuation: "継続の意向"
+        case .intent: "次年度以降の参画意向"
+        }
     }
 }
 
@@ -83,14 +115,17 @@ public struct Question: Hashable, Sendable, Codable {
     /// For a scale, the options whose share is its top box (e.g. 満足, やや満足).
     public var topBoxOptions: [String]
     public var prose: ProseRule
-    public var kpi: KPIBinding?
+    /// The KPIs this question measures (one per side when the KPI is a side's).
+    public var kpis: [KPIBinding]
+    public var role: QuestionRole?
     /// For one row of a grid (Google Forms' `質問 [行]`, a LimeSurvey array): the grid it belongs to.
     public var grid: GridRow?
 
     public init(id: String, text: String, label: String, type: QuestionType, options: [String] = [],
                 otherOption: String? = nil, topBoxOptions: [String] = [], prose: ProseRule = ProseRule(),
-                kpi: KPIBinding? = nil, grid: GridRow? = nil) {
+                kpis: [KPIBinding] = [], role: QuestionRole? = nil, grid: GridRow? = nil) {
         self.grid = grid
+        self.role = role
         self.id = id
         self.text = text
         self.label = label
@@ -99,7 +134,7 @@ public struct Question: Hashable, Sendable, Codable {
         self.otherOption = otherOption
         self.topBoxOptions = topBoxOptions
         self.prose = prose
-        self.kpi = kpi
+        self.kpis = kpis
     }
 }
 

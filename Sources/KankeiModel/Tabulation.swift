@@ -8,11 +8,17 @@ public struct Tabulation: Hashable, Sendable, Codable {
     @Nullable public var responseRate: Percent?
     public var questions: [QuestionResult]
     public var kpis: [KPIResult]
+    /// 関係人口 of a club session: 延べ and 実人員, in all and per side.
+    @Nullable public var attendance: AttendanceSummary?
+    /// Club feedback per club and side (satisfaction, continuation …), when a survey asks for club or side.
+    public var segments: [SegmentResult]
     /// How figures were made where a reviewer should know (Japanese).
     public var notes: [String]
 
     public init(event: EventSummary, respondents: Int, responseRate: Percent?, questions: [QuestionResult],
-                kpis: [KPIResult], notes: [String]) {
+                kpis: [KPIResult], attendance: AttendanceSummary? = nil, segments: [SegmentResult] = [], notes: [String]) {
+        self.attendance = attendance
+        self.segments = segments
         self.event = event
         self.respondents = respondents
         self.responseRate = responseRate
@@ -37,9 +43,15 @@ public struct EventSummary: Hashable, Sendable, Codable {
     @Nullable public var organizations: Int?
     /// Distinct attendees, hosts and panelists excluded.
     @Nullable public var attendees: Int?
+    /// The club id, for a club's events.
+    @Nullable public var club: String?
+    /// The sha256 of every file counted, sorted.
+    public var files: [String]
 
     public init(id: String, kind: EventKind, title: String?, date: String?, registrants: Int?, organizations: Int?,
-                attendees: Int?) {
+                attendees: Int?, club: String? = nil, files: [String] = []) {
+        self.club = club
+        self.files = files
         self.id = id
         self.kind = kind
         self.title = title
@@ -177,8 +189,11 @@ public struct KPIResult: Hashable, Sendable, Codable {
     @Nullable public var achieved: Bool?
     /// The question it was computed from.
     public var question: String
+    /// The respondents it was computed over.
+    public var n: Int
 
-    public init(id: String, label: String, value: Percent?, target: Int, achieved: Bool?, question: String) {
+    public init(id: String, label: String, value: Percent?, target: Int, achieved: Bool?, question: String, n: Int = 0) {
+        self.n = n
         self.id = id
         self.label = label
         self.value = value
@@ -188,3 +203,43 @@ public struct KPIResult: Hashable, Sendable, Codable {
     }
 }
 
+
+/// Club feedback for one group of respondents: one club and one side, one club (both sides, `side`
+/// `nil`), or one side of all clubs (`club` `nil`).
+public struct SegmentResult: Hashable, Sendable, Codable {
+    /// The club as respondents named it, or the event's club.
+    @Nullable public var club: String?
+    @Nullable public var side: Side?
+    public var respondents: Int
+    public var measures: [MeasureResult]
+
+    public init(club: String?, side: Side?, respondents: Int, measures: [MeasureResult]) {
+        self.club = club
+        self.side = side
+        self.respondents = respondents
+        self.measures = measures
+    }
+
+    public func measure(_ role: QuestionRole) -> MeasureResult? { measures.first { $0.role == role } }
+}
+
+/// One measure (the top box of 満足度, 継続の意向 …) within a segment.
+public struct MeasureResult: Hashable, Sendable, Codable {
+    public var role: QuestionRole
+    public var question: String
+    public var label: String
+    /// Respondents of the segment who answered the question (n).
+    public var answered: Int
+    /// Of them, those in the top box.
+    public var count: Int
+    @Nullable public var value: Percent?
+
+    public init(role: QuestionRole, question: String, label: String, answered: Int, count: Int) {
+        self.role = role
+        self.question = question
+        self.label = label
+        self.answered = answered
+        self.count = count
+        value = Percent(count: count, of: answered)
+    }
+}

@@ -10,7 +10,12 @@ import KankeiModel
 public final class Normalizer {
     private let settings: EventSettings
     private let catalog: PipelineCatalog
+    private let sides: SideDirectory
     private let emit: (NormalizedRecord) throws -> Void
+    /// The sessions the attendance reports cover, in order, each once; and the current report's.
+    private var sessions: [SessionInfo] = []
+    private var session: SessionInfo?
+    private var files: Set<String> = []
     private var file: SourceFile?
     private var survey: SurveyFileNormalizer?
     private var people = PeopleLedger()
@@ -23,9 +28,13 @@ public final class Normalizer {
     /// Survey files per schema id (in order of first appearance), to warn when one survey arrives in several.
     private var surveyFiles: [(id: String, files: [String])] = []
 
-    public init(settings: EventSettings, catalog: PipelineCatalog, emit: @escaping (NormalizedRecord) throws -> Void) {
+    /// `sides`: what decides a participant's side (from the matching core); without it only the
+    /// municipal-domain rule does.
+    public init(settings: EventSettings, catalog: PipelineCatalog, sides: SideDirectory = SideDirectory(),
+                emit: @escaping (NormalizedRecord) throws -> Void) {
         self.settings = settings
         self.catalog = catalog
+        self.sides = sides
         self.emit = emit
     }
 
@@ -34,13 +43,18 @@ public final class Normalizer {
         case .source(let source):
             try closeSurvey()
             file = source
+            files.insert(source.sha256)
+            session = nil
             if !formats.contains(source.format) { formats.append(source.format) }
         case .webinar(let info):
             if webinar?.topic == nil { webinar = info }
+            session = SessionInfo(info)
         case .registrant(let registrant):
             people.register(registrant)
         case .attendance(let row):
-            people.attend(row)
+            let session = self.session ?? SessionInfo(key: row.provenance.sha256, source: row.provenance.sha256)
+            if !sessions.contains(where: { $0.key == session.key }) { sessions.append(session) }
+            people.attend(row, session: session.key)
         case .surveyColumns(let columns):
             try closeSurvey()
             survey = try openSurvey(columns)
@@ -52,7 +66,8 @@ public final class Normalizer {
 
     public func finish() throws {
         try closeSurvey()
-        let participants = people.participants()
+        for session in sessions { try emit(.session(session)) }
+        let participants = people.participants(sides: sides)
         for participant in participants { try emit(.participant(participant)) }
         let denied = people.denied.subtracting(participants.filter(\.registered).map(\.person))
         if !denied.isEmpty {
@@ -74,7 +89,8 @@ public final class Normalizer {
         let date = settings.date ?? webinar?.date ?? DateText.leadingISODate(in: settings.id)
             ?? firstSubmission.flatMap(DateText.isoDate)
         let title = settings.title ?? webinar?.topic ?? definitionTitle ?? settings.id
-        return EventInfo(id: settings.id, kind: kind, title: title, date: date, club: settings.club, sources: formats)
+        return EventInfo(id: settings.id, kind: kind, title: title, date: date, club: settings.club, sources: formats,
+                         files: files.sorted())
     }
 
     private func openSurvey(_ columns: SurveyColumns) throws -> SurveyFileNormalizer {
@@ -120,7 +136,7 @@ public final class Normalizer {
             notices.append(Notice(source: name, message: "\(name): 定義の設問「\(missing.label ?? missing.text)」の列がファイルにありません。"))
         }
         for question in survey.schema?.questions ?? [] {
-            guard let count = survey.unlistedCounts[question.id] else { continue }
+            guard !question.options.isEmpty, let count = survey.unlistedCounts[question.id] else { continue }
             let how = question.otherOption.map { "「\($0)」として" } ?? "回答のままの表記で"
             notices.append(Notice(source: name, message: "\(name): 「\(question.label)」で選択肢にない回答が\(count)件あり、\(how)集計しました。"))
         }

@@ -105,12 +105,16 @@ final class SurveyFileNormalizer {
     }
 
     private func model(_ definition: QuestionDefinition) -> Question {
-        let kpi = definition.kpi.flatMap { reference in
-            catalog.kpis[reference.id].map { KPIBinding(id: $0.id, label: $0.label, target: $0.target, counts: reference.counts) }
+        let kpis = definition.kpis.compactMap { reference in
+            catalog.kpis[reference.id].map {
+                KPIBinding(id: $0.id, label: $0.label, target: $0.target, counts: reference.counts,
+                           side: reference.side.flatMap(Side.init(label:)))
+            }
         }
         return Question(id: definition.id, text: definition.text, label: definition.label ?? definition.text,
                         type: definition.type, options: definition.options, otherOption: definition.other,
-                        topBoxOptions: definition.topBox, prose: definition.prose?.rule ?? ProseRule(), kpi: kpi)
+                        topBoxOptions: definition.topBox, prose: definition.prose?.rule ?? ProseRule(), kpis: kpis,
+                        role: definition.role)
     }
 
     /// FNV-1a, 32 bits, as hex: a stable id for a column no definition names.

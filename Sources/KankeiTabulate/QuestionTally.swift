@@ -16,24 +16,30 @@ struct QuestionTally {
     var unlisted: [String] = []
     var texts: [String] = []
     var textCount = 0
-    var kpiHits = 0
+    /// Per KPI binding: respondents who count (answered, and on the binding's side) and hits.
+    var kpiTallies: [(answered: Int, hits: Int)]
     private let known: Set<String>
-    private let kpiOptions: Set<String>
+    private let kpiOptions: [Set<String>]
 
     init(question: Question) {
         self.question = question
         known = Set(question.options)
-        kpiOptions = Set(question.kpi?.counts ?? [])
+        kpiOptions = question.kpis.map { Set($0.counts) }
+        kpiTallies = question.kpis.map { _ in (0, 0) }
     }
 
-    mutating func add(_ answer: Answer) {
+    /// Adds one respondent's answer; `side` is the respondent's side, for KPIs of one side.
+    mutating func add(_ answer: Answer, side: Side? = nil) {
+        for (index, binding) in question.kpis.enumerated() where binding.side == nil || binding.side == side {
+            kpiTallies[index].answered += 1
+            if answer.choices.contains(where: kpiOptions[index].contains) { kpiTallies[index].hits += 1 }
+        }
         answered += 1
         if let text = answer.text {
             textCount += 1
             if texts.count < Self.maxTexts { texts.append(text) }
         }
         guard question.type != .text else { return }
-        var hit = false
         for choice in answer.choices {
             var label = choice
             if !known.contains(label), counts[label] == nil {
@@ -46,9 +52,7 @@ struct QuestionTally {
             }
             counts[label, default: 0] += 1
             responses += 1
-            if kpiOptions.contains(choice) { hit = true }
         }
-        if hit { kpiHits += 1 }
     }
 
     func result(survey: String, respondents: Int) -> QuestionResult {
@@ -64,11 +68,13 @@ struct QuestionTally {
                               prose: question.prose, reference: question.type != .text && answered < Tabulation.referenceThreshold)
     }
 
-    var kpi: KPIResult? {
-        guard let binding = question.kpi else { return nil }
-        let value = Percent(count: kpiHits, of: answered)
-        return KPIResult(id: binding.id, label: binding.label, value: value, target: binding.target,
-                         achieved: value.map { $0.tenths >= binding.target * 10 }, question: question.id)
+    var kpis: [KPIResult] {
+        zip(question.kpis, kpiTallies).map { binding, tally in
+            let value = Percent(count: tally.hits, of: tally.answered)
+            return KPIResult(id: binding.id, label: binding.label, value: value, target: binding.target,
+                             achieved: value.map { $0.tenths >= binding.target * 10 }, question: question.id,
+                             n: tally.answered)
+        }
     }
 
     private func option(label: String, unlisted: Bool) -> OptionResult {

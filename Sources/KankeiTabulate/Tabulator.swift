@@ -11,6 +11,9 @@ public final class Tabulator {
         var schema: SurveySchema
         var respondents = 0
         var questions: [String: QuestionTally]
+        var segments: SegmentTally?
+        /// The question that asks the respondent's side, for KPIs of one side.
+        var sideQuestion: String?
     }
 
     private var event: EventInfo?
@@ -19,6 +22,8 @@ public final class Tabulator {
     private var registrants = 0
     private var organizations: Set<String> = []
     private var attendees = 0
+    private var sessions: [String] = []
+    private var attendance: [(session: String, person: PersonKey, side: Side?)] = []
     private var notes: [String] = []
 
     public init() {}
@@ -32,7 +37,9 @@ public final class Tabulator {
         case .respondent(let respondent):
             guard var tally = surveys[respondent.survey] else { return }
             tally.respondents += 1
-            for answer in respondent.answers { tally.questions[answer.question]?.add(answer) }
+            let side = SegmentTally.side(of: respondent, question: tally.sideQuestion)
+            for answer in respondent.answers { tally.questions[answer.question]?.add(answer, side: side) }
+            tally.segments?.add(respondent)
             surveys[respondent.survey] = tally
         case .participant(let participant):
             if participant.registered {
@@ -40,6 +47,9 @@ public final class Tabulator {
                 if let key = participant.organizationKey { organizations.insert(key) }
             }
             if participant.attended, !participant.staff { attendees += 1 }
+            for session in participant.sessions { attendance.append((session, participant.person, participant.side)) }
+        case .session(let session):
+            sessions.append(session.key)
         case .notice(let notice):
             notes.append(notice.message)
         }
@@ -47,13 +57,14 @@ public final class Tabulator {
 
     public func finish() -> Tabulation {
         let info = event ?? EventInfo(id: "", kind: .survey)
+        let attendanceReport = !info.sources.filter(SourceFormat.attendanceReports.contains).isEmpty
         let zoomPeople = info.sources.contains(.zoomRegistrationReport) || info.sources.contains(.zoomAttendeeReport)
-        let attendeeCount = info.sources.contains(.zoomAttendeeReport) ? attendees : nil
+        let attendeeCount = attendanceReport ? attendees : nil
         let summary = EventSummary(
             id: info.id, kind: info.kind, title: info.title, date: info.date,
             registrants: zoomPeople ? registrants : nil,
             organizations: zoomPeople && !organizations.isEmpty ? organizations.count : nil,
-            attendees: attendeeCount)
+            attendees: attendeeCount, club: info.club, files: info.files)
         let tallies = surveyOrder.compactMap { surveys[$0] }
         let respondents = tallies.reduce(0) { $0 + $1.respondents }
         let questions = tallies.flatMap { tally in
@@ -61,10 +72,17 @@ public final class Tabulator {
                 tally.questions[question.id].map { (question, $0.result(survey: tally.schema.id, respondents: tally.respondents)) }
             })
         }
-        let kpis = tallies.flatMap { tally in tally.schema.questions.compactMap { tally.questions[$0.id]?.kpi } }
+        let kpis = tallies.flatMap { tally in tally.schema.questions.flatMap { tally.questions[$0.id]?.kpis ?? [] } }
+        var clubAttendance: AttendanceSummary?
+        if info.kind == .clubSession, attendanceReport {
+            var summary = AttendanceSummary(attendance: attendance)
+            summary.sessions = sessions.count
+            clubAttendance = summary
+        }
         return Tabulation(event: summary, respondents: respondents,
                           responseRate: attendeeCount.flatMap { Percent(count: respondents, of: $0) },
-                          questions: questions, kpis: kpis, notes: notes)
+                          questions: questions, kpis: kpis, attendance: clubAttendance,
+                          segments: tallies.flatMap { $0.segments?.results(eventClub: info.club) ?? [] }, notes: notes)
     }
 
     /// Consecutive rows of one grid become one result with `rows`; its base is the busiest row's.
@@ -99,7 +117,8 @@ public final class Tabulator {
         guard var tally = surveys[schema.id] else {
             surveyOrder.append(schema.id)
             surveys[schema.id] = SurveyTally(schema: schema, questions: Dictionary(
-                schema.questions.map { ($0.id, QuestionTally(question: $0)) }, uniquingKeysWith: { first, _ in first }))
+                schema.questions.map { ($0.id, QuestionTally(question: $0)) }, uniquingKeysWith: { first, _ in first }),
+                segments: SegmentTally(schema: schema), sideQuestion: schema.questions.first { $0.role == .side }?.id)
             return
         }
         for question in schema.questions where tally.questions[question.id] == nil {

@@ -1,4 +1,6 @@
 import Foundation
+import KankeiCore
+import KankeiFeedback
 import KankeiIngest
 import KankeiModel
 import KankeiNormalize
@@ -12,6 +14,9 @@ import KankeiReport
 /// it (no half-read file ever reaches a figure); the other files and events go on. Read files move
 /// to `archive/` under their sha256, byte for byte; a file whose bytes were processed before is
 /// archived as a duplicate and counted once. Links and special files are never followed or read.
+///
+/// Each event is also recorded in the matching core (`core.sqlite`): its sessions and who attended
+/// them on which side, its figures, and — for club feedback — matching-quality records per club and side.
 public final class BatchRun {
     public struct Options: Sendable {
         /// Definitions folder; the workspace's `pipelines/` when `nil`.
@@ -29,6 +34,7 @@ public final class BatchRun {
     private let catalog: PipelineCatalog
     private let ingestor: Ingestor
     private var ledger: Ledger
+    private let core: CoreDatabase
     private let quarantine: Quarantine
     private let runTime: String
     private var report = RunReport()
@@ -49,15 +55,13 @@ public final class BatchRun {
         do {
             try layout.prepare()
             ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()))
-            ledger = try Ledger(url: layout.ledger)
+            core = try CoreDatabase(url: layout.core)
+            ledger = try Ledger(core: core)
         } catch {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) を準備できませんでした（\(error.localizedDescription)）。書き込み権限を確認してください。")
         }
         quarantine = Quarantine(folder: layout.quarantine)
         runTime = ISO8601DateFormatter().string(from: Date())
-        if ledger.unreadableLines > 0 {
-            report.warnings.append("archive/ledger.jsonl に読めない行が\(ledger.unreadableLines)行あり、読み飛ばしました（前回の実行が途中で止まった可能性があります）。")
-        }
     }
 
     public func run() throws -> RunReport {
@@ -140,9 +144,17 @@ public final class BatchRun {
 
         var notes: [String] = []
         var result: EventPipeline.Result?
+        let catalog = try core.clubCatalog()
+        if let club = settings.club, let known = catalog.club(id: club) ?? catalog.club(named: club) {
+            settings.club = known.id
+        } else if let club = settings.club {
+            notes.append("event.yaml の club「\(club)」はコアに登録されていません。名簿・団体による立場の判定は使えず、メールアドレスのドメインだけで判定しました。")
+            report.warnings.append("イベント「\(event)」: club「\(club)」がコアにありません（kankei core import でクラブを登録してください）。")
+        }
+        let sides = try core.sideDirectory(club: settings.club)
         while !sources.isEmpty, result == nil {
             do {
-                result = try pipeline(for: event).run(settings: settings, sources: sources)
+                result = try pipeline(for: event).run(settings: settings, sources: sources, sides: sides)
             } catch let failure as SourceFailure {
                 if let index = failure.index {
                     let source = sources.remove(at: index)
@@ -163,12 +175,14 @@ public final class BatchRun {
             }
         }
 
-        if var tabulation = result?.tabulation {
+        if let result {
+            var tabulation = result.tabulation
             tabulation.notes += notes
+            let feedback = try recordInCore(result, tabulation: &tabulation)
             let folder = layout.report(for: event)
             try ReportWriter.write(tabulation, to: folder)
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
-                                       newFiles: sources.filter(\.isNew).map(\.name)))
+                                       newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
         }
         for source in sources where source.isNew {
             try archive(source.url, sha256: source.sha256, event: event, format: result?.formats[source.sha256]?.rawValue ?? "unknown")
@@ -178,6 +192,19 @@ public final class BatchRun {
             try archive(settingsFile, sha256: digest.hex, event: event, format: Ledger.eventSettingsFormat)
         }
         removeIfEmpty(folder)
+    }
+
+    /// Records the event in the core, then runs the feedback stage on its figures.
+    private func recordInCore(_ result: EventPipeline.Result, tabulation: inout Tabulation) throws -> FeedbackStage.Outcome {
+        let event = tabulation.event
+        try core.record(event: event, sessions: result.sessions, participants: result.participants, tabulation: tabulation,
+                        at: runTime)
+        let outcome = try FeedbackStage(core: core).apply(tabulation, at: runTime)
+        for club in outcome.unknownClubs {
+            tabulation.notes.append("アンケートで答えられたクラブ「\(club)」はコアに登録されていないため、マッチング評価に記録していません。")
+            report.warnings.append("イベント「\(event.id)」: クラブ「\(club)」がコアにありません（kankei core import で登録するか、回答の表記を確認してください）。")
+        }
+        return outcome
     }
 
     private func pipeline(for event: String) -> EventPipeline {

@@ -32,14 +32,24 @@ struct EventPipeline {
     struct Result {
         var tabulation: Tabulation
         var formats: [String: SourceFormat]
+        /// The Zoom sessions and the people in them, for the matching core.
+        var sessions: [SessionInfo]
+        var participants: [Participant]
     }
 
-    func run(settings: EventSettings, sources: [EventSource]) throws -> Result {
+    func run(settings: EventSettings, sources: [EventSource], sides: SideDirectory) throws -> Result {
         let tabulator = Tabulator()
         var formats: [String: SourceFormat] = [:]
+        var sessions: [SessionInfo] = []
+        var participants: [Participant] = []
         let writers = try intermediates.map(IntermediateWriters.init)
-        let normalizer = Normalizer(settings: settings, catalog: catalog) { record in
+        let normalizer = Normalizer(settings: settings, catalog: catalog, sides: sides) { record in
             try writers?.normalized.write(record)
+            switch record {
+            case .session(let session): sessions.append(session)
+            case .participant(let participant) where !participant.sessions.isEmpty: participants.append(participant)
+            default: break
+            }
             tabulator.consume(record)
         }
         // Files that only describe a survey (LimeSurvey .lss) go first; every file sees the others.
@@ -66,7 +76,7 @@ struct EventPipeline {
             throw SourceFailure(index: nil, problem: settings.problem)
         }
         try writers?.flush()
-        return Result(tabulation: tabulator.finish(), formats: formats)
+        return Result(tabulation: tabulator.finish(), formats: formats, sessions: sessions, participants: participants)
     }
 
     /// Archived copies are named by their hash; records and messages use the coordinator's name.

@@ -1,4 +1,5 @@
 import Foundation
+import KankeiFeedback
 import KankeiModel
 
 /// What a run did, for the CLI to print and for tests to check.
@@ -10,6 +11,8 @@ public struct RunReport: Sendable {
         public var tabulation: Tabulation
         /// New files counted in this run.
         public var newFiles: [String]
+        /// Matching-quality records the event's club feedback added to the core.
+        public var feedback: FeedbackStage.Outcome
     }
 
     /// One file moved to `quarantine/`.

@@ -14,7 +14,8 @@ public struct WorkspaceLayout: Sendable {
     public var pipelines: URL { root.appendingPathComponent("pipelines", isDirectory: true) }
     /// Kankei's own state: the key behind `PersonKey`s.
     public var state: URL { root.appendingPathComponent(".kankei", isDirectory: true) }
-    public var ledger: URL { archive.appendingPathComponent("ledger.jsonl") }
+    /// The matching core, which also keeps the ledger of processed files.
+    public var core: URL { root.appendingPathComponent("core.sqlite") }
     public var secret: URL { state.appendingPathComponent("secret") }
 
     public func report(for event: String) -> URL { reports.appendingPathComponent(event, isDirectory: true) }

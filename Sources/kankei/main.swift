@@ -8,7 +8,7 @@ struct Kankei: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kankei",
         abstract: "Kankei: Zoom and survey exports in, reviewers' summaries out.",
-        subcommands: [Run.self])
+        subcommands: [Run.self, CoreCommand.self, MatchCommand.self])
 }
 
 extension Kankei {

@@ -19,6 +19,14 @@ enum TableFormats {
                  try parser.consume(record)
                  return parser
              }),
+        // A meeting participants report: its meeting block, or (exported without it) its table.
+        Kind(recognises: { ZoomVocabulary.metadataFirstHeaders.contains($0.firstKey) || ZoomVocabulary.isMeetingParticipantsHeader($0) },
+             format: { _ in .zoomMeetingParticipants },
+             parser: { record, context in
+                 let parser = ZoomReportParser(format: .zoomMeetingParticipants, context: context)
+                 try parser.consume(record)
+                 return parser
+             }),
         // A poll report from before September 2021 starts at its `#` header.
         Kind(recognises: ZoomPollParser.isHeader, format: { _ in .zoomPollReport },
              parser: { record, context in

@@ -1,10 +1,11 @@
 import KankeiModel
 
-/// Reads Zoom's attendee and registration reports: the title row, the preamble's metadata row and
-/// its values, then sections (`Host Details`, `Panelist Details`, `Attendee Details`,
+/// Reads Zoom's webinar attendee and registration reports and meeting participants reports: the
+/// title row, the preamble's metadata row and its values, then sections (`Host Details`, `Panelist Details`, `Attendee Details`,
 /// `Other Attended`, `Registrant Details`), each with its own header row. Section labels may be
 /// padded with commas or missing; headers may be quoted or not, in English or Japanese; `--`
-/// means empty.
+/// means empty. A meeting participants report has no title and no sections: its one table lists
+/// everyone, the host (named in the metadata row) included, one row per join.
 final class ZoomReportParser: TableExportParser {
     private typealias Vocabulary = ZoomVocabulary
 
@@ -16,7 +17,7 @@ final class ZoomReportParser: TableExportParser {
     /// The previous row was a section label: the next header belongs to it.
     private var labelled = false
 
-    /// `format`: `.zoomAttendeeReport` or `.zoomRegistrationReport`.
+    /// `format`: `.zoomAttendeeReport`, `.zoomRegistrationReport` or `.zoomMeetingParticipants`.
     init(format: SourceFormat, context: IngestContext) {
         self.format = format
         self.context = context
@@ -37,7 +38,7 @@ final class ZoomReportParser: TableExportParser {
            header.keys.filter(Vocabulary.peopleHeaderColumns.contains).count >= 2 {
             columns = header
             // A table without its own label row is the report's main table, never the previous section's.
-            if !labelled { section = format == .zoomAttendeeReport ? .people(.attendee) : .registrants }
+            if !labelled { section = format == .zoomRegistrationReport ? .registrants : .people(.attendee) }
             labelled = false
             return
         }
@@ -55,7 +56,8 @@ final class ZoomReportParser: TableExportParser {
                             _ section: ZoomVocabulary.Section) throws {
         let fullName = [record.value(columns[.lastName]), record.value(columns[.firstName])].compactMap { $0 }
         let name = record.value(columns[.userName]) ?? (fullName.isEmpty ? nil : fullName.joined(separator: " "))
-        guard let person = context.keys.key(email: record.value(columns[.email]), name: name) else {
+        let email = record.value(columns[.email])
+        guard let person = context.keys.key(email: email, name: name) else {
             throw context.problem(record, "メールアドレスも名前もない行があります。", "Zoomからダウンロードし直したファイルを置いてください。")
         }
         let organization = record.value(columns[.organization])
@@ -67,12 +69,14 @@ final class ZoomReportParser: TableExportParser {
                 approvalStatus: record.value(columns[.approvalStatus]),
                 provenance: context.provenance(record))))
         case .people(let role):
+            let role = person == preamble.host ? .host : role
             let attended = role == .other || columns[.attended] == nil
                 || record.value(columns[.attended]).map { Vocabulary.yes.contains(MatchKey.make($0)) } == true
             try context.emit(.attendance(Attendance(
                 person: person, role: role, attended: attended, organization: organization,
                 joinTime: record.value(columns[.joinTime]), leaveTime: record.value(columns[.leaveTime]),
                 minutes: record.value(columns[.minutes]).flatMap { Int($0) },
+                domain: PersonKeyMaker.domain(email: email),
                 provenance: context.provenance(record))))
         }
     }

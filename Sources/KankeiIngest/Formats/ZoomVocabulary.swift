@@ -25,8 +25,8 @@ enum ZoomVocabulary {
         (["Registrant Details", "登録者の詳細", "登録者詳細"], .registrants),
     ])
 
-    /// The first header of the preamble's metadata row.
-    static let metadataFirstHeaders: Set<String> = MatchKey.keys(["Topic", "トピック"])
+    /// The first header of the preamble's metadata row (a meeting participants report begins with it).
+    static let metadataFirstHeaders: Set<String> = MatchKey.keys(["Topic", "トピック", "Meeting ID", "ミーティングID"])
 
     /// Rows that carry nothing Kankei needs.
     static let ignoredFirstCells: Set<String> = MatchKey.keys(["Report Generated:", "Report Generated", "Report generated time",
@@ -50,7 +50,7 @@ enum ZoomVocabulary {
         (["Join Time", "参加時間", "参加時刻", "入室時間"], .joinTime),
         (["Leave Time", "退出時間", "退出時刻"], .leaveTime),
         (["Time in Session (minutes)", "Duration (Minutes)", "Total Duration (Minutes)", "セッション時間（分）",
-          "セッション中の時間（分）", "期間（分）", "合計期間（分）"], .minutes),
+          "セッション中の時間（分）", "期間（分）", "合計期間（分）", "所要時間（分）", "合計所要時間（分）"], .minutes),
         // The organisation: Zoom's standard field or a custom registration question.
         (["Organization", "Organisation", "Company", "Company Name", "組織", "所属", "所属団体", "所属団体名",
           "団体名", "会社名", "企業名", "自治体名", "所属組織", "所属先", "ご所属", "貴団体名", "貴社名"], .organization),
@@ -58,7 +58,7 @@ enum ZoomVocabulary {
 
     /// Columns of the preamble's metadata row.
     enum MetadataColumn: CaseIterable {
-        case topic, webinarID, startTime, duration
+        case topic, webinarID, startTime, duration, host
     }
 
     static let metadataColumns: [String: MetadataColumn] = table([
@@ -66,6 +66,8 @@ enum ZoomVocabulary {
         (["Webinar ID", "Meeting ID", "ID", "ウェビナーID", "ミーティングID"], .webinarID),
         (["Actual Start Time", "Scheduled Time", "Start Time", "実際の開始時刻", "開始時刻", "開始時間", "予定時刻", "予定日時"], .startTime),
         (["Actual Duration (minutes)", "Duration (minutes)", "実際の所要時間（分）", "所要時間（分）"], .duration),
+        // A meeting's host: `User Email` (older) or `Host` as 「Name (address)」 (newer).
+        (["User Email", "Host", "ホスト", "ユーザーメール", "ホストのメールアドレス"], .host),
     ])
 
     /// Words that make a custom registration question the organisation field when no header matches
@@ -77,6 +79,14 @@ enum ZoomVocabulary {
     /// A header that asks something (ends in か, ？ or ?) is a question, never the organisation field.
     static func isQuestion(_ key: String) -> Bool {
         ["か", "?", "か。"].contains { key.hasSuffix($0) }
+    }
+
+    /// A meeting participants report without its meeting block starts at this header: a name
+    /// column first, then an address or join-time column.
+    static func isMeetingParticipantsHeader(_ record: CSVRecord) -> Bool {
+        guard columns[record.firstKey] == .userName else { return false }
+        let header = map(record, columns)
+        return header[.attended] == nil && (header[.joinTime] != nil || header[.minutes] != nil)
     }
 
     static let yes: Set<String> = MatchKey.keys(["Yes", "はい", "出席"])

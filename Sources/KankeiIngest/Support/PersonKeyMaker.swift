@@ -26,6 +26,13 @@ public struct PersonKeyMaker: Sendable {
         return nil
     }
 
+    /// The domain of an e-mail address as a matching key (`Taro@Town.Takasu.LG.JP` → `town.takasu.lg.jp`).
+    public static func domain(email: String?) -> String? {
+        guard let email = CellText.meaningful(email), let at = email.lastIndex(of: "@") else { return nil }
+        let domain = MatchKey.make(email[email.index(after: at)...])
+        return domain.isEmpty ? nil : domain
+    }
+
     private func make(_ identity: String) -> PersonKey {
         let mac = HMACSHA256.mac(key: secret, message: Array(identity.utf8))
         return PersonKey("p" + SHA256.hex(Array(mac.prefix(12))))

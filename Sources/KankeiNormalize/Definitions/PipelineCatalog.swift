@@ -55,7 +55,7 @@ public struct PipelineCatalog: Sendable {
                 guard questionIDs.insert(question.id).inserted else {
                     throw DefinitionProblem(file: file, message: "\(place)のIDが重複しています。")
                 }
-                if question.type != .text, question.options.isEmpty {
+                if question.type != .text, question.options.isEmpty, question.role != .club {
                     throw DefinitionProblem(file: file, message: "\(place)に選択肢（options）がありません。")
                 }
                 if question.type == .scale, question.topBox.isEmpty {
@@ -67,7 +67,18 @@ public struct PipelineCatalog: Sendable {
                 if let other = question.other, !question.options.contains(other) {
                     throw DefinitionProblem(file: file, message: "\(place)の other「\(other)」が選択肢にありません。")
                 }
-                if let kpi = question.kpi {
+                if question.role == .side, let stray = question.options.first(where: { Side(label: $0) == nil }) {
+                    throw DefinitionProblem(file: file, message: "\(place)は立場（role: side）の設問ですが、選択肢「\(stray)」がどちらの側か分かりません（例: 自治体・地域側、企業側）。")
+                }
+                for kpi in question.kpis {
+                    if let side = kpi.side {
+                        guard Side(label: side) != nil else {
+                            throw DefinitionProblem(file: file, message: "\(place)のKPI「\(kpi.id)」の side「\(side)」が分かりません（自治体・地域側 か 企業側）。")
+                        }
+                        guard definition.questions.contains(where: { $0.role == .side }) else {
+                            throw DefinitionProblem(file: file, message: "\(place)のKPI「\(kpi.id)」は side を指定していますが、立場を尋ねる設問（role: side）がありません。")
+                        }
+                    }
                     guard let target = kpis[kpi.id] else {
                         throw DefinitionProblem(file: file, message: "\(place)のKPI「\(kpi.id)」が \(Self.kpiFileName) にありません。")
                     }

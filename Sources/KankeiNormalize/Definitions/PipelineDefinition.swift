@@ -33,10 +33,12 @@ public struct QuestionDefinition: Hashable, Sendable, Decodable {
     /// list a scale either way round.
     public var topBox: [String]
     public var prose: ProseSpec?
-    public var kpi: KPIReference?
+    /// `kpi:` (one) or `kpis:` (a list, e.g. one per side).
+    public var kpis: [KPIReference]
+    public var role: QuestionRole?
 
     enum CodingKeys: String, CodingKey {
-        case id, text, aliases, label, type, options, other, prose, kpi
+        case id, text, aliases, label, type, options, other, prose, kpi, kpis, role
         case topBox = "top_box"
     }
 
@@ -51,7 +53,9 @@ public struct QuestionDefinition: Hashable, Sendable, Decodable {
         other = try container.decodeIfPresent(String.self, forKey: .other)
         topBox = try container.decodeIfPresent([String].self, forKey: .topBox) ?? []
         prose = try container.decodeIfPresent(ProseSpec.self, forKey: .prose)
-        kpi = try container.decodeIfPresent(KPIReference.self, forKey: .kpi)
+        kpis = try container.decodeIfPresent([KPIReference].self, forKey: .kpis)
+            ?? (try container.decodeIfPresent(KPIReference.self, forKey: .kpi)).map { [$0] } ?? []
+        role = try container.decodeIfPresent(QuestionRole.self, forKey: .role)
     }
 }
 
@@ -71,6 +75,8 @@ public struct ProseSpec: Hashable, Sendable, Decodable {
 public struct KPIReference: Hashable, Sendable, Decodable {
     public var id: String
     public var counts: [String]
+    /// 「企業側」 or 「自治体・地域側」: only that side's respondents count (needs a `role: side` question).
+    public var side: String?
 }
 
 /// One KPI of section 3.2 of the report (`pipelines/kpis.yaml`).

@@ -1,4 +1,4 @@
-import KankeiModel
+
 
 /// The key that decides whether two organisation names are one organisation: `MatchKey` (so
 /// 「北海道奈井江町 」 = 「北海道奈井江町」, 「ＮＰＯ法人」 = 「NPO法人」) with abbreviated legal forms

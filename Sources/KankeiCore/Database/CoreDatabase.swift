@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// The matching core: `workspace/core.sqlite`, a SQLite file (readable with `sqlite3`) that keeps
+/// the organisations, clubs and their rosters, every event with its sessions and attendance, the
+/// ledger of processed files, each event's figures over time and the matching-quality history.
+/// People appear only as `PersonKey`s (keyed hashes of their addresses); no address is stored.
+public final class CoreDatabase: Sendable {
+    public static let fileName = "core.sqlite"
+
+    let queue: DatabaseQueue
+    public let url: URL
+
+    /// Opens (creating when missing, owner-only) and migrates the core at `url`.
+    public init(url: URL) throws {
+        self.url = url
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        let isNew = !FileManager.default.fileExists(atPath: url.path)
+        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        if isNew { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path) }
+        try CoreMigrations.migrator.migrate(queue)
+    }
+
+    /// A core in memory, for tests and dry runs.
+    public init() throws {
+        url = URL(fileURLWithPath: "/dev/null")
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        queue = try DatabaseQueue(configuration: configuration)
+        try CoreMigrations.migrator.migrate(queue)
+    }
+
+    /// The names of the core's tables, as `sqlite3 core.sqlite .tables` lists them.
+    public func tableNames() throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try queue.read(body) }
+    func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
+}

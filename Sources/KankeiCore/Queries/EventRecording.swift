@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import KankeiModel
+
+extension CoreDatabase {
+    /// Records an event as its latest run counted it, in one transaction: the event, its sessions
+    /// and who attended each (replacing what an earlier run recorded for the event), the people
+    /// by keyed hash, and the figures — kept as history, one row per distinct set of files.
+    public func record(event: EventSummary, sessions: [SessionInfo], participants: [Participant], tabulation: Tabulation,
+                       at time: String) throws {
+        let summary = String(decoding: try JSONEncoder.core.encode(tabulation), as: UTF8.self)
+        try write { db in
+            let club = try event.club.flatMap { try Club.fetchOne(db, key: $0) }?.id
+            try db.execute(sql: """
+                INSERT INTO events (id, kind, title, date, clubId, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title = excluded.title, date = excluded.date,
+                  clubId = excluded.clubId, updatedAt = excluded.updatedAt
+                """, arguments: [event.id, event.kind.rawValue, event.title, event.date, club, time])
+            try db.execute(sql: "DELETE FROM sessions WHERE eventId = ?", arguments: [event.id])
+            for session in sessions {
+                try db.execute(sql: """
+                    INSERT INTO sessions (id, eventId, sessionKey, meetingId, startTime, date, sourceSha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [Self.sessionID(event.id, session.key), event.id, session.key, session.meetingID,
+                                     session.startTime, session.date, session.source])
+            }
+            for participant in participants where !participant.sessions.isEmpty {
+                try db.execute(sql: "INSERT OR IGNORE INTO participants (personKey, firstSeenEvent) VALUES (?, ?)",
+                               arguments: [participant.person.value, event.id])
+                for session in participant.sessions {
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO attendance (sessionId, personKey, side, sideBasis) VALUES (?, ?, ?, ?)
+                        """, arguments: [Self.sessionID(event.id, session), participant.person.value,
+                                         participant.side?.rawValue, participant.sideBasis?.rawValue])
+                }
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO tabulations (eventId, files, computedAt, respondents, summary) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [event.id, event.files.joined(separator: ","), time, tabulation.respondents, summary])
+        }
+    }
+
+    static func sessionID(_ event: String, _ key: String) -> String { "\(event)/\(key)" }
+
+    /// How many times an event's figures were recorded (one per distinct set of files).
+    public func tabulationCount(event: String) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tabulations WHERE eventId = ?", arguments: [event]) ?? 0 }
+    }
+}
+
+extension JSONEncoder {
+    /// Stable JSON for what the core keeps.
+    static var core: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
