@@ -79,8 +79,8 @@ let package = Package(
         .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiCoreTests", dependencies: ["KankeiCore", "KankeiIngest"], exclude: ["Fixtures"]),
-        .testTarget(name: "KankeiFeedbackTests", dependencies: ["KankeiFeedback", "KankeiCore"]),
-        .testTarget(name: "KankeiMatchTests", dependencies: ["KankeiMatch", "KankeiCore", "KankeiFeedback"]),
+        .testTarget(name: "KankeiFeedbackTests", dependencies: ["KankeiFeedback", "KankeiCore", "KankeiIngest"]),
+        .testTarget(name: "KankeiMatchTests", dependencies: ["KankeiMatch", "KankeiCore", "KankeiFeedback", "KankeiIngest"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
             "KankeiWorkspace", "KankeiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
             "kankei-normalize", "kankei-tabulate", "kankei-report", "kankei-feedback",

@@ -83,7 +83,7 @@ public struct MatchSuggester {
 
     static func explain(shared: [String], needs: Int, type: Int?, typeClubs: Int, typeScore: Int?, themeClubs: Int,
                         themeScore: Int?) -> String {
-        let fit = shared.isEmpty ? "ニーズとテーマの一致なし" : "ニーズとテーマの一致 \(shared.count)/\(needs)（\(shared.joined(separator: "・"))）"
+        let fit = shared.isEmpty ? "ニーズとテーマの一致なし" : "ニーズとテーマの一致 \(shared.count)/\(needs)（\(shared.map { "「\($0)」" }.joined())）"
         let typeName = type.map { "類型\(ClubType.mark($0))" } ?? "類型未設定"
         let history = typeScore.map { "\(typeName)のクラブの評価 平均\(Percent(tenths: $0).prose)（\(typeClubs)組）" }
             ?? "\(typeName)のクラブの評価 実績なし"

@@ -77,7 +77,7 @@ public final class Normalizer {
             notices.append(Notice(message: "同じアンケートのファイルが複数あります（\(survey.files.map { "「\($0)」" }.joined(separator: "、"))）。"
                 + "両方に含まれる回答は重ねて数えています。回答を追加で書き出した場合は、新しいファイルだけを残してください。"))
         }
-        if !people.hasRegistrationReport, people.hasAttendeeReport {
+        if !people.hasRegistrationReport, people.hasAttendeeReport, event.kind != .clubSession {
             notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
         }
         for notice in notices { try emit(.notice(notice)) }

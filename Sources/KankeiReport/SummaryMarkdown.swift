@@ -10,6 +10,7 @@ public enum SummaryMarkdown {
         lines.append("")
         lines += eventTable(tabulation)
         lines.append("")
+        if let attendance = tabulation.attendance { lines += ClubMarkdown.attendance(attendance) }
 
         let sentences = QuestionResult.flattened(tabulation.questions).compactMap(Prose.sentence)
         if !sentences.isEmpty {
@@ -33,14 +34,16 @@ public enum SummaryMarkdown {
             for question in QuestionResult.flattened(tabulation.questions) { lines += table(question) }
         }
 
+        if !tabulation.segments.isEmpty { lines += ClubMarkdown.segments(tabulation.segments) }
+
         if !tabulation.kpis.isEmpty {
             lines.append("## KPI（目標達成状況）")
             lines.append("")
-            lines.append("| 指標 | 目標 | 達成状況 | 判定 |")
-            lines.append("|---|---:|---:|---|")
+            lines.append("| 指標 | 目標 | 達成状況 | n | 判定 |")
+            lines.append("|---|---:|---:|---:|---|")
             for kpi in tabulation.kpis {
                 let verdict = kpi.achieved.map { $0 ? "達成" : "未達成" } ?? "算出不可"
-                lines.append("| \(cell(kpi.label)) | \(kpi.target)%以上 | \(kpi.value.map(\.prose) ?? "—") | \(verdict) |")
+                lines.append("| \(cell(kpi.label)) | \(kpi.target)%以上 | \(kpi.value.map(\.prose) ?? "—") | \(kpi.n) | \(verdict) |")
             }
             lines.append("")
         }

@@ -58,7 +58,9 @@ public final class Tabulator {
     public func finish() -> Tabulation {
         let info = event ?? EventInfo(id: "", kind: .survey)
         let attendanceReport = !info.sources.filter(SourceFormat.attendanceReports.contains).isEmpty
-        let zoomPeople = info.sources.contains(.zoomRegistrationReport) || info.sources.contains(.zoomAttendeeReport)
+        // A club's sessions have members, not applications: no 申込人数.
+        let zoomPeople = info.kind != .clubSession
+            && (info.sources.contains(.zoomRegistrationReport) || info.sources.contains(.zoomAttendeeReport))
         let attendeeCount = attendanceReport ? attendees : nil
         let summary = EventSummary(
             id: info.id, kind: info.kind, title: info.title, date: info.date,

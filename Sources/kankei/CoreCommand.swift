@@ -57,6 +57,10 @@ struct CoreCommand: ParsableCommand {
             print("『放課後企業クラブ』の関係人口（全セッション）")
             for club in report.clubs {
                 let counts = club.attendance
+                guard counts.sessions > 0 else {
+                    print("\(club.number.map(ClubType.mark) ?? "・")\(club.name)（類型\(ClubType.mark(club.type))）: セッションの記録なし")
+                    continue
+                }
                 print("\(club.number.map(ClubType.mark) ?? "・")\(club.name)（類型\(ClubType.mark(club.type))）: \(club.line)"
                     + " 実人員\(counts.unique)人・セッション\(counts.sessions)回"
                     + (counts.unassigned.visits > 0 ? "（立場不明 延\(counts.unassigned.visits)人）" : ""))

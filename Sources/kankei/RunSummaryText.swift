@@ -16,7 +16,13 @@ enum RunSummaryText {
                 facts.append("申込\(registrants)名" + (summary.organizations.map { "（\($0)団体）" } ?? ""))
             }
             if let attendees = summary.attendees { facts.append("参加\(attendees)名") }
+            if let attendance = event.tabulation.attendance {
+                facts.append("関係人口 \(attendance.reportLine)・実人員\(attendance.unique)人・セッション\(attendance.sessions)回")
+            }
             if !event.tabulation.questions.isEmpty { facts.append("回答\(event.tabulation.respondents)名") }
+            if !event.feedback.added.isEmpty || event.feedback.unchanged > 0 {
+                facts.append("マッチング評価 \(event.feedback.added.count)件を記録" + (event.feedback.unchanged > 0 ? "（既存\(event.feedback.unchanged)件は変更なし）" : ""))
+            }
             lines.append("- \(event.id): " + facts.joined(separator: "・"))
             lines.append("  レポート: \(event.reportFolder.appendingPathComponent("summary.md").path)")
         }

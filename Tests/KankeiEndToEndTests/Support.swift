@@ -1,5 +1,6 @@
 import Foundation
 import KankeiModel
+import KankeiWorkspace
 
 /// The repository, its samples and definitions, and the built executables.
 enum Repository {
@@ -48,11 +49,19 @@ func kankei(_ arguments: [String]) throws -> CommandResult {
 }
 
 /// A fresh workspace: a copy of `Samples/inbox` (plus `extra` files), and the repository's definitions.
-func sampleWorkspace(extra: [String: [UInt8]] = [:]) throws -> URL {
+/// A fresh workspace holding a copy of `Samples/inbox` and `pipelines/`, with `Samples/core` imported
+/// into its core unless `core` is `false`.
+func sampleWorkspace(extra: [String: [UInt8]] = [:], core: Bool = true) throws -> URL {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent("inbox"), to: root.appendingPathComponent("inbox"))
     try FileManager.default.copyItem(at: Repository.pipelines, to: root.appendingPathComponent("pipelines"))
+    if core {
+        let workspace = try CoreWorkspace(workspace: root)
+        for name in ["organizations.yaml", "clubs.yaml", "members.csv"] {
+            _ = try workspace.importFile(Repository.samples.appendingPathComponent("core/\(name)"))
+        }
+    }
     for (path, bytes) in extra {
         let url = root.appendingPathComponent("inbox").appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -11,7 +11,7 @@ struct DefinitionTests {
     @Test("the office's definitions in pipelines/ load and pass every check")
     func repositoryDefinitions() throws {
         let catalog = try PipelineCatalog.load(from: repositoryPipelines)
-        #expect(Set(catalog.definitions.map(\.id)) == ["municipal-webinar", "company-webinar"])
+        #expect(Set(catalog.definitions.map(\.id)) == ["municipal-webinar", "company-webinar", "club-feedback", "new-participant"])
         #expect(catalog.kpis["kpi-4-4"]?.target == 80)
     }
 

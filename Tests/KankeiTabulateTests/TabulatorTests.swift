@@ -7,7 +7,7 @@ struct TabulatorTests {
     let multiple = Question(id: "why", text: "理由", label: "理由（複数回答）", type: .multiple, options: ["A", "B", "その他"],
                             otherOption: "その他")
     let single = Question(id: "interest", text: "関心", label: "関心度", type: .single, options: ["関心あり", "関心なし"],
-                          kpi: KPIBinding(id: "kpi-4-4", label: "関心度", target: 80, counts: ["関心あり"]))
+                          kpis: [KPIBinding(id: "kpi-4-4", label: "関心度", target: 80, counts: ["関心あり"])])
     let scale = Question(id: "sat", text: "満足度", label: "満足度", type: .scale, options: ["不満", "やや不満", "やや満足", "満足"],
                          topBoxOptions: ["満足", "やや満足"])
 
@@ -55,7 +55,7 @@ struct TabulatorTests {
         }
         let result = tabulate(answers)
         #expect(result.kpis == [KPIResult(id: "kpi-4-4", label: "関心度", value: Percent(count: 8, of: 10), target: 80,
-                                          achieved: true, question: "interest")])
+                                          achieved: true, question: "interest", n: 10)])
         #expect(result.questions.first { $0.id == "sat" }?.topBox?.fixed == "70.0")
     }
 

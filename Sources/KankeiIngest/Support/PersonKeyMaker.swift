@@ -28,8 +28,8 @@ public struct PersonKeyMaker: Sendable {
 
     /// The domain of an e-mail address as a matching key (`Taro@Town.Takasu.LG.JP` → `town.takasu.lg.jp`).
     public static func domain(email: String?) -> String? {
-        guard let email = CellText.meaningful(email), let at = email.lastIndex(of: "@") else { return nil }
-        let domain = MatchKey.make(email[email.index(after: at)...])
+        guard let email = CellText.meaningful(email).map(MatchKey.make), let at = email.lastIndex(of: "@") else { return nil }
+        let domain = String(email[email.index(after: at)...])
         return domain.isEmpty ? nil : domain
     }
 
