@@ -18,11 +18,17 @@ public struct MatchSuggester {
     private let catalog: ClubCatalog
     /// Latest score per club (the mean of its sides' latest scores), in tenths of a percent.
     private let clubScores: [String: Int]
+    /// Per club with feedback: the tags its company's needs and its municipality's themes share.
+    private let clubOverlaps: [(club: Club, shared: Set<String>)]
 
     public init(catalog: ClubCatalog, latestQuality: [MatchingQuality]) {
         self.catalog = catalog
-        clubScores = Dictionary(grouping: latestQuality, by: \.clubId).mapValues { records in
+        let scores = Dictionary(grouping: latestQuality, by: \.clubId).mapValues { records in
             Self.mean(records.map(\.score))!
+        }
+        clubScores = scores
+        clubOverlaps = catalog.clubs.filter { scores[$0.id] != nil }.map { club in
+            (club, catalog.needs(of: club.companyId).intersection(catalog.themes(of: club.municipalityId)))
         }
     }
 
@@ -53,10 +59,7 @@ public struct MatchSuggester {
         let typeScore = Self.mean(typeClubs.compactMap { clubScores[$0.id] })
 
         // Clubs whose own need/theme overlap shares a tag with this pair's.
-        let themeClubs = shared.isEmpty ? [] : catalog.clubs.filter { club in
-            clubScores[club.id] != nil
-                && !catalog.needs(of: club.companyId).intersection(catalog.themes(of: club.municipalityId)).isDisjoint(with: shared)
-        }
+        let themeClubs = clubOverlaps.filter { !$0.shared.isDisjoint(with: shared) }.map(\.club)
         let themeScore = Self.mean(themeClubs.compactMap { clubScores[$0.id] })
 
         let weights = Self.weights

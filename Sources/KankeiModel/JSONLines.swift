@@ -9,8 +9,7 @@ public final class JSONLinesWriter {
 
     public init(handle: FileHandle) {
         self.handle = handle
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder = StableJSON.encoder()
     }
 
     public func write<T: Encodable>(_ value: T) throws {

@@ -19,8 +19,6 @@ public enum ReportWriter {
     }
 
     public static func summaryJSON(_ tabulation: Tabulation) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(tabulation) + Data("\n".utf8)
+        try StableJSON.encoder(pretty: true).encode(tabulation) + Data("\n".utf8)
     }
 }

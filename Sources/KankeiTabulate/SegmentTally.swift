@@ -16,7 +16,6 @@ struct SegmentTally {
     }
 
     private let clubQuestion: String?
-    private let sideQuestion: String?
     private let measures: [Question]
     private let topBoxes: [Set<String>]
     private var order: [Key] = []
@@ -25,7 +24,7 @@ struct SegmentTally {
     /// `nil` when the survey asks neither club nor side, or measures nothing.
     init?(schema: SurveySchema) {
         clubQuestion = schema.questions.first { $0.role == .club }?.id
-        sideQuestion = schema.questions.first { $0.role == .side }?.id
+        let sideQuestion = schema.questions.first { $0.role == .side }?.id
         measures = schema.questions.filter { question in
             question.role.map { !$0.splits } == true && !question.topBoxOptions.isEmpty
         }
@@ -39,8 +38,8 @@ struct SegmentTally {
         return (answer.choices.first ?? answer.text).flatMap(Side.init(label:))
     }
 
-    mutating func add(_ respondent: Respondent) {
-        let side = Self.side(of: respondent, question: sideQuestion)
+    /// `side`: the respondent's side by `side(of:question:)`, which the caller already needed.
+    mutating func add(_ respondent: Respondent, side: Side?) {
         let club: String? = clubQuestion.map { question in
             let answer = respondent.answers.first { $0.question == question }
             return answer.flatMap { $0.choices.first ?? $0.text } ?? ""

@@ -39,7 +39,7 @@ public final class Tabulator {
             tally.respondents += 1
             let side = SegmentTally.side(of: respondent, question: tally.sideQuestion)
             for answer in respondent.answers { tally.questions[answer.question]?.add(answer, side: side) }
-            tally.segments?.add(respondent)
+            tally.segments?.add(respondent, side: side)
             surveys[respondent.survey] = tally
         case .participant(let participant):
             if participant.registered {
@@ -75,12 +75,8 @@ public final class Tabulator {
             })
         }
         let kpis = tallies.flatMap { tally in tally.schema.questions.flatMap { tally.questions[$0.id]?.kpis ?? [] } }
-        var clubAttendance: AttendanceSummary?
-        if info.kind == .clubSession, attendanceReport {
-            var summary = AttendanceSummary(attendance: attendance)
-            summary.sessions = sessions.count
-            clubAttendance = summary
-        }
+        let clubAttendance = info.kind == .clubSession && attendanceReport
+            ? AttendanceSummary(attendance: attendance, sessions: sessions.count) : nil
         return Tabulation(event: summary, respondents: respondents,
                           responseRate: attendeeCount.flatMap { Percent(count: respondents, of: $0) },
                           questions: questions, kpis: kpis, attendance: clubAttendance,

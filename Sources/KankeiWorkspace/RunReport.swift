@@ -28,7 +28,7 @@ public struct RunReport: Sendable {
     /// Files whose bytes had been processed before (archived, not counted again).
     public var duplicates: [String] = []
     /// Things that went wrong without a file to quarantine (Japanese): an archived file that no
-    /// longer reads, a file that vanished mid-run, a damaged ledger line.
+    /// longer reads, a file that vanished mid-run, a club the core does not know.
     public var warnings: [String] = []
     public var seconds: Double = 0
 

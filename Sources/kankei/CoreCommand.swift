@@ -96,8 +96,6 @@ struct WorkspaceOption: ParsableArguments {
 /// Pretty, stable JSON for the commands' `--json`.
 enum JSONOutput {
     static func string(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try StableJSON.encoder(pretty: true).encode(value), as: UTF8.self)
     }
 }

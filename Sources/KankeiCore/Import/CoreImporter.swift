@@ -42,9 +42,7 @@ public struct CoreImporter {
     }
 
     private func write(_ entry: CoreImportFile.OrganizationEntry, name: String, _ db: Database) throws {
-        func problem(_ text: String, _ remedy: String) -> InputProblem {
-            InputProblem(file: name, location: entry.place, problem: text, remedy: remedy)
-        }
+        let problem = Self.problems(file: name, at: entry.place)
         guard !entry.id.isEmpty, !entry.name.isEmpty else {
             throw problem("id または name が空です。", "組織ごとに id（英数字）と name を書いてください。")
         }
@@ -61,8 +59,9 @@ public struct CoreImporter {
         if kind == .company ? !entry.themes.isEmpty : !entry.needs.isEmpty {
             throw problem("企業には needs、自治体・地域団体には themes を書きます。", "企業のニーズは needs:、自治体のテーマ・課題は themes: にしてください。")
         }
-        try Organization(id: entry.id, kind: kind, name: entry.name, prefecture: entry.prefecture, population: entry.population,
-                         clubType: clubType).save(db)
+        let organization = Organization(id: entry.id, kind: kind, name: entry.name, prefecture: entry.prefecture,
+                                        population: entry.population, clubType: clubType)
+        try organization.save(db)
         try OrganizationTag.filter(Column("organizationId") == entry.id).deleteAll(db)
         try OrganizationDomain.filter(Column("organizationId") == entry.id).deleteAll(db)
         try OrganizationAlias.filter(Column("organizationId") == entry.id).deleteAll(db)
@@ -72,17 +71,14 @@ public struct CoreImporter {
         for domain in entry.domains {
             try OrganizationDomain(domain: MatchKey.make(domain), organizationId: entry.id).save(db)
         }
-        let displayName = Organization(id: entry.id, kind: kind, name: entry.name, prefecture: entry.prefecture).displayName
-        for alias in Set([entry.name, displayName] + entry.aliases) {
+        for alias in Set([entry.name, organization.displayName] + entry.aliases) {
             guard let key = OrganizationKey.make(alias) else { continue }
             try OrganizationAlias(aliasKey: key, organizationId: entry.id, alias: alias).save(db)
         }
     }
 
     private func write(_ entry: CoreImportFile.ClubEntry, name: String, _ db: Database) throws {
-        func problem(_ text: String, _ remedy: String) -> InputProblem {
-            InputProblem(file: name, location: entry.place, problem: text, remedy: remedy)
-        }
+        let problem = Self.problems(file: name, at: entry.place)
         guard !entry.id.isEmpty else { throw problem("クラブの id が空です。", "クラブごとに id（例: club-01）を書いてください。") }
         for (role, id, kinds) in [("municipality", entry.municipality, [OrganizationKind.municipality, .regionalGroup]),
                                   ("company", entry.company, [.company])] {
@@ -105,9 +101,7 @@ public struct CoreImporter {
     }
 
     private func write(_ entry: CoreImportFile.MemberEntry, name: String, _ db: Database) throws {
-        func problem(_ text: String, _ remedy: String) -> InputProblem {
-            InputProblem(file: name, location: entry.place, problem: text, remedy: remedy)
-        }
+        let problem = Self.problems(file: name, at: entry.place)
         guard try Club.fetchOne(db, key: entry.club) != nil else {
             throw problem("クラブ「\(entry.club)」がコアにありません。", "先にクラブを取り込んでから名簿を取り込んでください。")
         }
@@ -118,5 +112,10 @@ public struct CoreImporter {
             throw problem("メールアドレスも名前もありません。", "名簿の各行に email を書いてください（コアには暗号学的ハッシュだけが残ります）。")
         }
         try ClubMember(clubId: entry.club, personKey: person.value, side: side).save(db)
+    }
+
+    /// Makes the problems of one entry: the file and the entry's row or element, with what is wrong and the fix.
+    private static func problems(file: String, at place: InputProblem.Location) -> (String, String) -> InputProblem {
+        { InputProblem(file: file, location: place, problem: $0, remedy: $1) }
     }
 }

@@ -8,7 +8,7 @@ extension CoreDatabase {
     /// by keyed hash, and the figures — kept as history, one row per distinct set of files.
     public func record(event: EventSummary, sessions: [SessionInfo], participants: [Participant], tabulation: Tabulation,
                        at time: String) throws {
-        let summary = String(decoding: try JSONEncoder.core.encode(tabulation), as: UTF8.self)
+        let summary = String(decoding: try StableJSON.encoder().encode(tabulation), as: UTF8.self)
         try write { db in
             let club = try event.club.flatMap { try Club.fetchOne(db, key: $0) }?.id
             try db.execute(sql: """
@@ -45,14 +45,5 @@ extension CoreDatabase {
     /// How many times an event's figures were recorded (one per distinct set of files).
     public func tabulationCount(event: String) throws -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tabulations WHERE eventId = ?", arguments: [event]) ?? 0 }
-    }
-}
-
-extension JSONEncoder {
-    /// Stable JSON for what the core keeps.
-    static var core: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

@@ -29,7 +29,8 @@ public struct AttendanceSummary: Hashable, Sendable, Codable {
     }
 
     /// Counts from (session, person, side) rows, each row one attendance (duplicates ignored).
-    public init(attendance rows: [(session: String, person: PersonKey, side: Side?)]) {
+    /// `sessions`: how many sessions there were, when some had no one counted; else those in the rows.
+    public init(attendance rows: [(session: String, person: PersonKey, side: Side?)], sessions total: Int? = nil) {
         var seen: Set<[String]> = []
         var sessions: Set<String> = []
         var visits: [Side?: Int] = [:]
@@ -44,7 +45,7 @@ public struct AttendanceSummary: Hashable, Sendable, Codable {
         func count(_ side: Side?) -> AttendanceCount {
             AttendanceCount(visits: visits[side, default: 0], unique: people[side]?.count ?? 0)
         }
-        self.init(sessions: sessions.count, total: AttendanceCount(visits: seen.count, unique: everyone.count),
+        self.init(sessions: total ?? sessions.count, total: AttendanceCount(visits: seen.count, unique: everyone.count),
                   bySide: SideCounts(municipality: count(.municipality), company: count(.company)), unassigned: count(nil))
     }
 
