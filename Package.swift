@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // C libraries (Debian packages; see README).
@@ -35,7 +36,9 @@ let package = Package(
         ]),
         .target(name: "KankeiNormalize", dependencies: ["KankeiModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "KankeiTabulate", dependencies: ["KankeiModel"]),
-        .target(name: "KankeiReport", dependencies: ["KankeiModel"]),
+        .target(name: "KankeiReport", dependencies: [
+            "KankeiModel", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "KankeiFeedback", dependencies: ["KankeiModel", "KankeiCore"]),
 
         // The matching core (workspace/core.sqlite) and the next matches it suggests.
@@ -82,7 +85,7 @@ let package = Package(
         .testTarget(name: "KankeiFeedbackTests", dependencies: ["KankeiFeedback", "KankeiCore", "KankeiIngest"]),
         .testTarget(name: "KankeiMatchTests", dependencies: ["KankeiMatch", "KankeiCore", "KankeiFeedback", "KankeiIngest"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
-            "KankeiWorkspace", "KankeiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
+            "KankeiWorkspace", "KankeiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
             "kankei-normalize", "kankei-tabulate", "kankei-report", "kankei-feedback",
         ], exclude: ["Fixtures"]),
     ]

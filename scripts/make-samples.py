@@ -341,6 +341,7 @@ def company_event(folder):
         handle.write("kind: webinar\n")
         handle.write("title: 『都市部の民間企業と地方自治体等との新たな社外交流の「場」づくりの具体例』WEB報告会\n")
         handle.write("date: 2022-02-10\n")
+        handle.write("audience: company   # 申込は「社」で数える（55名（21社））\n")
 
 
 def main():

@@ -24,13 +24,16 @@ public struct EventInfo: Hashable, Sendable, Codable {
     public var date: String?
     /// The club id, for club sessions.
     public var club: String?
+    /// Who the event was for (`event.yaml` `audience:`): companies (申込は「社」で数える) or municipalities.
+    public var audience: Side?
     /// The kinds of export the event's figures were made from.
     public var sources: [SourceFormat]
     /// The sha256 of every file counted, sorted: which files the figures rest on.
     public var files: [String]
 
     public init(id: String, kind: EventKind, title: String? = nil, date: String? = nil, club: String? = nil,
-                sources: [SourceFormat] = [], files: [String] = []) {
+                audience: Side? = nil, sources: [SourceFormat] = [], files: [String] = []) {
+        self.audience = audience
         self.files = files
         self.id = id
         self.kind = kind

@@ -45,12 +45,15 @@ public struct EventSummary: Hashable, Sendable, Codable {
     @Nullable public var attendees: Int?
     /// The club id, for a club's events.
     @Nullable public var club: String?
+    /// Who the event was for: companies or municipalities (decides 「21社」 or 「74団体」).
+    @Nullable public var audience: Side?
     /// The sha256 of every file counted, sorted.
     public var files: [String]
 
     public init(id: String, kind: EventKind, title: String?, date: String?, registrants: Int?, organizations: Int?,
-                attendees: Int?, club: String? = nil, files: [String] = []) {
+                attendees: Int?, club: String? = nil, audience: Side? = nil, files: [String] = []) {
         self.club = club
+        self.audience = audience
         self.files = files
         self.id = id
         self.kind = kind

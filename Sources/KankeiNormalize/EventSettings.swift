@@ -3,7 +3,8 @@ import KankeiModel
 import Yams
 
 /// What a coordinator may say about an event in `inbox/<event>/event.yaml` (all optional):
-/// `kind`, `title`, `date`, `club`, and `pipeline` (the definition id its survey follows).
+/// `kind`, `title`, `date`, `club`, `audience` (company or municipality: who the event was for) and
+/// `pipeline` (the definition id its survey follows).
 public struct EventSettings: Hashable, Sendable, Decodable {
     /// The event id: the inbox subfolder's name (not read from the file).
     public var id: String = ""
@@ -12,11 +13,13 @@ public struct EventSettings: Hashable, Sendable, Decodable {
     public var date: String?
     public var club: String?
     public var pipeline: String?
+    public var audience: Side?
 
-    enum CodingKeys: String, CodingKey { case kind, title, date, club, pipeline }
+    enum CodingKeys: String, CodingKey { case kind, title, date, club, pipeline, audience }
 
     public init(id: String, kind: EventKind? = nil, title: String? = nil, date: String? = nil, club: String? = nil,
-                pipeline: String? = nil) {
+                pipeline: String? = nil, audience: Side? = nil) {
+        self.audience = audience
         self.id = id
         self.kind = kind
         self.title = title
@@ -26,6 +29,22 @@ public struct EventSettings: Hashable, Sendable, Decodable {
     }
 
     public static let fileName = "event.yaml"
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decodeIfPresent(EventKind.self, forKey: .kind)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        club = try container.decodeIfPresent(String.self, forKey: .club)
+        pipeline = try container.decodeIfPresent(String.self, forKey: .pipeline)
+        if let label = try container.decodeIfPresent(String.self, forKey: .audience) {
+            guard let side = Side(label: label) else {
+                throw InputProblem(file: Self.fileName, location: .column("audience"), problem: "audience「\(label)」が分かりません。",
+                                   remedy: "企業向けなら audience: company（企業）、自治体・地域向けなら audience: municipality（自治体）と書いてください。")
+            }
+            audience = side
+        }
+    }
 
     /// Reads `event.yaml`; a problem in it is an `InputProblem` for the coordinator.
     public static func load(id: String, from url: URL) throws -> EventSettings {
@@ -45,7 +64,7 @@ public struct EventSettings: Hashable, Sendable, Decodable {
         } catch {
             let kinds = EventKind.allCases.map(\.rawValue).joined(separator: " / ")
             throw InputProblem(file: fileName, problem: "event.yaml を読めませんでした（\(error)）。",
-                               remedy: "kind（\(kinds)）、title、date（2022-02-04）、club、pipeline を「キー: 値」の形で書いてください。")
+                               remedy: "kind（\(kinds)）、title、date（2022-02-04）、club、audience（company / municipality）、pipeline を「キー: 値」の形で書いてください。")
         }
     }
 }

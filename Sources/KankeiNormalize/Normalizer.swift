@@ -89,7 +89,7 @@ public final class Normalizer {
         let date = settings.date ?? webinar?.date ?? DateText.leadingISODate(in: settings.id)
             ?? firstSubmission.flatMap(DateText.isoDate)
         let title = settings.title ?? webinar?.topic ?? definitionTitle ?? settings.id
-        return EventInfo(id: settings.id, kind: kind, title: title, date: date, club: settings.club, sources: formats,
+        return EventInfo(id: settings.id, kind: kind, title: title, date: date, club: settings.club, audience: settings.audience, sources: formats,
                          files: files.sorted())
     }
 

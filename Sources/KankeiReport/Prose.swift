@@ -1,32 +1,43 @@
 import KankeiModel
 
-/// The sentences of a summary, in the report's style (section 5.2):
+/// The sentences of a summary, in the report's style (section 5.2), worded by `wording.yaml`:
 /// 「…」（79.3%）が最も多く、「…」（69.0%）、「…」（69.0%）が続いた。
 /// 「放課後企業クラブ」への関心度は、100%の方が「関心あり」と回答した。
-public enum Prose {
+/// This decides what a sentence says (which options, which shares, ties); the words are the office's.
+enum Prose {
     /// The sentence for a question, or `nil` when nobody answered it.
-    public static func sentence(for question: QuestionResult) -> String? {
+    static func sentence(for question: QuestionResult, _ templates: ReportTemplates) -> String? {
         guard question.base.answered > 0 else { return nil }
         switch question.type {
         case .text:
-            return "\(question.label)には、\(question.base.answered)件の回答があった。"
+            return templates.phrase(.textSentence, ["question": question.label, "count": question.base.answered])
         case .scale:
             guard let topBox = question.topBox else { return nil }
-            let top = question.topBoxOptions.map { "「\($0)」" }.joined()
-            return "\(question.label)は、\(top)を合わせて\(topBox.prose)であった。"
+            return templates.phrase(.scaleSentence, ["question": question.label, "options": question.topBoxOptions, "percent": topBox.prose])
         case .single, .multiple:
             let ranked = ranking(question)
             guard let first = ranked.first else { return nil }
             if question.type == .single, first.percent.tenths == 1_000 {
-                return "\(question.label)は、100%の方が「\(first.label)」と回答した。"
+                return templates.phrase(.unanimousSentence, ["question": question.label, "option": first.label])
             }
-            return rankingSentence(label: question.label, lead: question.prose.lead, ranked: ranked)
+            let leaders = ranked.prefix { $0.percent == first.percent }
+            let followers = ranked.dropFirst(leaders.count)
+            let item = { (ranked: Ranked) -> [String: Any] in ["label": ranked.label, "percent": ranked.percent.prose] }
+            return templates.phrase(.rankingSentence, [
+                "question": question.label, "lead": question.prose.lead, "leaders": leaders.map(item),
+                "followers": followers.map(item), "hasFollowers": !followers.isEmpty,
+            ])
         }
     }
 
-    /// The share a sentence quotes for an option, by the question's prose base.
-    public static func quoted(_ option: OptionResult, of question: QuestionResult) -> Percent? {
-        question.type == .multiple && question.prose.base == .responses ? option.percentOfResponses : option.percentOfRespondents
+    /// The share a sentence and a chart quote for an option, by the question's prose base.
+    static func quoted(_ option: OptionResult, of question: QuestionResult) -> Percent? {
+        quotesResponses(question) ? option.percentOfResponses : option.percentOfRespondents
+    }
+
+    /// A multiple answer whose definition quotes shares of all selections (回答比).
+    static func quotesResponses(_ question: QuestionResult) -> Bool {
+        question.type == .multiple && question.prose.base == .responses
     }
 
     struct Ranked: Equatable {
@@ -45,18 +56,5 @@ public enum Prose {
         guard chosen.count > question.prose.top, question.prose.top > 0 else { return chosen }
         let cut = chosen[question.prose.top - 1].percent
         return Array(chosen.prefix { $0.percent >= cut })
-    }
-
-    static func rankingSentence(label: String, lead: String, ranked: [Ranked]) -> String {
-        let quote = { (item: Ranked) in "「\(item.label)」（\(item.percent.prose)）" }
-        let leaders = ranked.prefix { $0.percent == ranked[0].percent }
-        let followers = ranked.dropFirst(leaders.count)
-        var sentence = "\(label)は、" + leaders.map(quote).joined(separator: "と") + "が\(lead)"
-        if followers.isEmpty {
-            sentence += "なった。"
-        } else {
-            sentence += "、" + followers.map(quote).joined(separator: "、") + "が続いた。"
-        }
-        return sentence
     }
 }

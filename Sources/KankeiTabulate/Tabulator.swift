@@ -66,7 +66,7 @@ public final class Tabulator {
             id: info.id, kind: info.kind, title: info.title, date: info.date,
             registrants: zoomPeople ? registrants : nil,
             organizations: zoomPeople && !organizations.isEmpty ? organizations.count : nil,
-            attendees: attendeeCount, club: info.club, files: info.files)
+            attendees: attendeeCount, club: info.club, audience: info.audience, files: info.files)
         let tallies = surveyOrder.compactMap { surveys[$0] }
         let respondents = tallies.reduce(0) { $0 + $1.respondents }
         let questions = tallies.flatMap { tally in

@@ -32,6 +32,7 @@ public final class BatchRun {
     private let layout: WorkspaceLayout
     private let options: Options
     private let catalog: PipelineCatalog
+    private let writer: ReportWriter
     private let ingestor: Ingestor
     private var ledger: Ledger
     private let core: CoreDatabase
@@ -51,6 +52,11 @@ public final class BatchRun {
             catalog = try PipelineCatalog.load(from: pipelines)
         } catch let problem as DefinitionProblem {
             throw WorkspaceError(message: "アンケート定義に誤りがあります: \(problem)")
+        }
+        do {
+            writer = ReportWriter(templates: try ReportTemplates.load(pipelines: pipelines))
+        } catch let problem as ReportTemplateProblem {
+            throw WorkspaceError(message: "報告書のテンプレートを使えません: \(problem)")
         }
         do {
             try layout.prepare()
@@ -82,6 +88,12 @@ public final class BatchRun {
             case .other(let what):
                 isolate(entry.url, event: nil, Self.notAFile(entry.url, what))
             }
+        }
+        do {
+            report.warnings += try ReportPublisher(layout: layout, writer: writer, core: core, catalog: catalog).publish()
+            report.index = layout.reports.appendingPathComponent(ReportWriter.indexFile)
+        } catch {
+            report.warnings.append("reports/index.html と各イベントの報告書を作り直せませんでした（\(error.localizedDescription)）。次回の実行で再び試します。")
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -180,7 +192,7 @@ public final class BatchRun {
             tabulation.notes += notes
             let feedback = try recordInCore(result, tabulation: &tabulation)
             let folder = layout.report(for: event)
-            try ReportWriter.write(tabulation, to: folder)
+            try writer.write(tabulation, to: folder)
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
                                        newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
         }

@@ -31,6 +31,8 @@ public struct RunReport: Sendable {
     /// longer reads, a file that vanished mid-run, a club the core does not know.
     public var warnings: [String] = []
     public var seconds: Double = 0
+    /// `reports/index.html`, once written.
+    public var index: URL?
 
     /// 0 when all went well, 1 when some file was quarantined or something else needs a look (the
     /// rest was still processed).

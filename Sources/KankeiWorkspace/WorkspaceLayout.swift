@@ -17,6 +17,8 @@ public struct WorkspaceLayout: Sendable {
     /// The matching core, which also keeps the ledger of processed files.
     public var core: URL { root.appendingPathComponent("core.sqlite") }
     public var secret: URL { state.appendingPathComponent("secret") }
+    /// KPI values the office enters by hand (ideas proposed, projects started …).
+    public var enteredValues: URL { root.appendingPathComponent(EnteredValues.fileName) }
 
     public func report(for event: String) -> URL { reports.appendingPathComponent(event, isDirectory: true) }
 

@@ -13,7 +13,8 @@ enum RunSummaryText {
             let summary = event.tabulation.event
             var facts: [String] = []
             if let registrants = summary.registrants {
-                facts.append("申込\(registrants)名" + (summary.organizations.map { "（\($0)団体）" } ?? ""))
+                let unit = summary.audience == .company ? "社" : "団体"
+                facts.append("申込\(registrants)名" + (summary.organizations.map { "（\($0)\(unit)）" } ?? ""))
             }
             if let attendees = summary.attendees { facts.append("参加\(attendees)名") }
             if let attendance = event.tabulation.attendance {
@@ -24,8 +25,9 @@ enum RunSummaryText {
                 facts.append("マッチング評価 \(event.feedback.added.count)件を記録" + (event.feedback.unchanged > 0 ? "（既存\(event.feedback.unchanged)件は変更なし）" : ""))
             }
             lines.append("- \(event.id): " + facts.joined(separator: "・"))
-            lines.append("  レポート: \(event.reportFolder.appendingPathComponent("summary.md").path)")
+            lines.append("  レポート: \(event.reportFolder.appendingPathComponent("summary.html").path)（summary.md、tables.csv も同じフォルダ）")
         }
+        if let index = report.index { lines.append("一覧: \(index.path)") }
         if !report.duplicates.isEmpty {
             lines.append("処理済みと同じ内容のため数えなかったファイル: " + report.duplicates.joined(separator: "、"))
         }

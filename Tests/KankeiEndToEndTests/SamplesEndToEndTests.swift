@@ -30,7 +30,8 @@ struct SamplesEndToEndTests {
         #expect(markdown.contains("「関係人口の創出に関心があった」（79.3%）が最も多く、「都市部の民間企業との連携に関心があった」（69.0%）、「先進事例に興味があった」（69.0%）が続いた。"))
         #expect(markdown.contains("「放課後企業クラブ」への関心度は、100%の方が「関心あり」と回答した。"))
         #expect(markdown.contains("106名（74団体）"))
-        #expect(result.stdout.contains(workspace.appendingPathComponent("reports/\(municipal)/summary.md").path))
+        #expect(result.stdout.contains(workspace.appendingPathComponent("reports/\(municipal)/summary.html").path))
+        #expect(result.stdout.contains(workspace.appendingPathComponent("reports/index.html").path))
     }
 
     @Test("the company webinar: 55名（21社）, shares of all selections 41.2 / 23.5 / 17.6 % and 33.3 / 23.1 / 17.9 %")

@@ -48,14 +48,16 @@ func kankei(_ arguments: [String]) throws -> CommandResult {
     try runCommand(Repository.binaries.appendingPathComponent("kankei"), arguments)
 }
 
-/// A fresh workspace: a copy of `Samples/inbox` (plus `extra` files), and the repository's definitions.
-/// A fresh workspace holding a copy of `Samples/inbox` and `pipelines/`, with `Samples/core` imported
-/// into its core unless `core` is `false`.
+/// A fresh workspace holding a copy of `Samples/inbox` (plus `extra` files), `pipelines/` and the
+/// KPI values entered by hand (`Samples/kpi-values.yaml`), with `Samples/core` imported into its
+/// core unless `core` is `false`.
 func sampleWorkspace(extra: [String: [UInt8]] = [:], core: Bool = true) throws -> URL {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent("inbox"), to: root.appendingPathComponent("inbox"))
     try FileManager.default.copyItem(at: Repository.pipelines, to: root.appendingPathComponent("pipelines"))
+    try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent("kpi-values.yaml"),
+                                     to: root.appendingPathComponent("kpi-values.yaml"))
     if core {
         let workspace = try CoreWorkspace(workspace: root)
         for name in ["organizations.yaml", "clubs.yaml", "members.csv"] {

@@ -6,6 +6,8 @@ import Yams
 public struct PipelineCatalog: Sendable {
     public private(set) var definitions: [PipelineDefinition]
     public private(set) var kpis: [String: KPIDefinition]
+    /// The KPIs in the order of `kpis.yaml` (the report's order).
+    public private(set) var orderedKPIs: [KPIDefinition]
 
     /// The file in `pipelines/` that holds the KPI targets rather than a survey.
     public static let kpiFileName = "kpis.yaml"
@@ -13,6 +15,7 @@ public struct PipelineCatalog: Sendable {
     public init(definitions: [PipelineDefinition], kpis: [KPIDefinition]) throws {
         self.definitions = definitions
         self.kpis = Dictionary(kpis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        orderedKPIs = kpis
         try validate()
     }
 

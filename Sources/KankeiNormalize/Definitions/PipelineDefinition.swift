@@ -86,6 +86,11 @@ public struct KPIDefinition: Hashable, Sendable, Decodable {
     public var target: Int
     /// "%" for shares, or the unit of a count (人, 社, 団体, 事業, 件).
     public var unit: String
+    /// Written before a count: 「延」 in 延500人.
+    public var prefix: String?
+    /// What counts it from the matching core (`core.visits.company` …); `nil` for a share measured
+    /// by a survey or a value the office enters.
+    public var measure: String?
 }
 
 /// The KPI catalogue file.

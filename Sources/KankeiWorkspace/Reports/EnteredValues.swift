@@ -1,0 +1,55 @@
+import Foundation
+import KankeiModel
+import Yams
+
+/// `kpi-values.yaml` in the workspace: KPI values the office enters by hand because no file
+/// holds them (ideas proposed, projects started, SNS likes), by KPI id:
+///
+/// ```yaml
+/// kpi-3-2: 710
+/// kpi-2-3: { value: null, note: 独自SNSは立上げを見送った }
+/// ```
+struct EnteredValues {
+    struct Value {
+        /// A count, or a share in percent; `nil` when the office states there is none.
+        var number: Double?
+        var note: String?
+    }
+
+    static let fileName = "kpi-values.yaml"
+
+    var values: [String: Value] = [:]
+
+    /// Reads the file when there is one; a problem becomes a message for the run's warnings and
+    /// the file is left out (nothing else depends on it).
+    static func load(from url: URL, known: Set<String>) -> (EnteredValues, [String]) {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return (EnteredValues(), []) }
+        let remedy = "「kpi-3-2: 710」か「kpi-2-3: { value: null, note: 補足 }」の形で書いてください。"
+        guard let tree = try? Yams.load(yaml: text) else {
+            return (EnteredValues(), ["\(fileName) を YAML として読めないため、入力値なしで KPI 表を作りました。\(remedy)"])
+        }
+        guard let map = tree as? [String: Any] else {
+            return (EnteredValues(), tree == nil ? [] : ["\(fileName) が「KPIのid: 値」の一覧になっていません。\(remedy)"])
+        }
+        var entered = EnteredValues()
+        var warnings: [String] = []
+        for (id, raw) in map.sorted(by: { $0.key < $1.key }) {
+            guard known.contains(id) else {
+                warnings.append("\(fileName) の「\(id)」は pipelines/kpis.yaml にない KPI です。id を確認してください。")
+                continue
+            }
+            let fields = raw as? [String: Any]
+            let number: Any? = fields == nil ? raw : fields?["value"]
+            let note = (fields?["note"]).map { "\($0)" }
+            switch number {
+            case let value as Int: entered.values[id] = Value(number: Double(value), note: note)
+            case let value as Double: entered.values[id] = Value(number: value, note: note)
+            case nil, is NSNull: entered.values[id] = Value(number: nil, note: note)
+            case let text as String where text.trimmingCharacters(in: .whitespaces) == "-": entered.values[id] = Value(number: nil, note: note)
+            default:
+                warnings.append("\(fileName) の「\(id)」の値「\(number.map { "\($0)" } ?? "")」が数ではありません。\(remedy)")
+            }
+        }
+        return (entered, warnings)
+    }
+}
