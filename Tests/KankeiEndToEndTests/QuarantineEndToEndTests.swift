@@ -67,7 +67,7 @@ struct ReferenceExportTests {
 
 @Suite("The stage executables compose in a shell")
 struct StageExecutablesTests {
-    @Test("kankei-ingest | kankei-normalize | kankei-tabulate | kankei-report gives kankei run's summary.json")
+    @Test("kankei-ingest | kankei-normalize | kankei-tabulate | kankei-report gives kankei run's report files")
     func pipeline() throws {
         let workspace = try sampleWorkspace()
         let bin = Repository.binaries.path
@@ -79,12 +79,14 @@ struct StageExecutablesTests {
         set -eu
         '\(bin)/kankei-ingest' --secret-file '\(secret)' '\(event)'/*.csv \
           | '\(bin)/kankei-normalize' --pipelines '\(Repository.pipelines.path)' --event \(municipal) \
-          | '\(bin)/kankei-tabulate' | '\(bin)/kankei-report' --out '\(out)'
+          | '\(bin)/kankei-tabulate' | '\(bin)/kankei-report' --pipelines '\(Repository.pipelines.path)' --out '\(out)'
         """
         let stages = try runCommand(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
         #expect(stages.status == 0, "\(stages.stderr)")
         #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("summary.json"))
-            == Data(contentsOf: workspace.appendingPathComponent("reports/\(municipal)/summary.json")))
+        for file in ["summary.json", "summary.html", "summary.md", "tables.csv"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
+                == Data(contentsOf: workspace.appendingPathComponent("reports/\(municipal)/\(file)")), "\(file)")
+        }
     }
 }

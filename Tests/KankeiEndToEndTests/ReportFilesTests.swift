@@ -211,4 +211,33 @@ struct ReportFilesTests {
         #expect(companyShare.tenths < 1_000)
         #expect(chart.textContent.contains("\(companyShare.fixed)%"))
     }
+
+    @Test("the office changes a phrase in the workspace's pipelines/report: the next run rewrites every report, no rebuild")
+    func rewordWithoutRebuild() throws {
+        let workspace = try sampleWorkspace()
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let wording = workspace.appendingPathComponent("pipelines/report/wording.yaml")
+        try text(wording).replacingOccurrences(of: "  registrants: 申込人数", with: "  registrants: 申込者数")
+            .write(to: wording, atomically: true, encoding: .utf8)
+        let json = try Data(contentsOf: workspace.appendingPathComponent("reports/\(municipal)/summary.json"))
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)  // nothing new in the inbox
+        for file in ["summary.html", "summary.md"] {
+            let report = try text(workspace.appendingPathComponent("reports/\(municipal)/\(file)"))
+            #expect(report.contains("申込者数") && !report.contains("申込人数"), "\(file)")
+        }
+        #expect(try Data(contentsOf: workspace.appendingPathComponent("reports/\(municipal)/summary.json")) == json)
+    }
+
+    @Test("a broken template stops the run before any file moves, and says which file and what to do")
+    func brokenTemplate() throws {
+        let workspace = try sampleWorkspace()
+        let page = workspace.appendingPathComponent("pipelines/report/summary.html.mustache")
+        try text(page).replacingOccurrences(of: "{{/questions}}", with: "").write(to: page, atomically: true, encoding: .utf8)
+        let before = files(below: workspace.appendingPathComponent("inbox")).count
+        let result = try kankei(["run", "--workspace", workspace.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("pipelines/report/summary.html.mustache") && result.stderr.contains("行目"))
+        #expect(files(below: workspace.appendingPathComponent("inbox")).count == before)
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("reports/\(municipal)").path))
+    }
 }

@@ -1,0 +1,107 @@
+import Foundation
+import KankeiModel
+import Testing
+@testable import KankeiReport
+
+/// The wording lives in `pipelines/report/`: a phrase changed there changes both summaries without a
+/// rebuild, and a template the office broke is explained, not half-rendered.
+@Suite("Report templates in pipelines/report")
+struct ReportTemplatesTests {
+    /// A copy of the repository's templates that a test may edit.
+    private func copy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Repository.pipelines.appendingPathComponent("report"), to: folder)
+        return folder
+    }
+
+    private func edit(_ folder: URL, _ file: String, _ change: (String) -> String) throws {
+        let url = folder.appendingPathComponent(file)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private let reasons = tabulation([choiceQuestion(.multiple, [("関係人口の創出に関心があった", 23), ("先進事例に興味があった", 20)], answered: 29)])
+
+    @Test("the office rewords the ranking sentence and a heading: summary.html and summary.md both read the new words")
+    func officeRewords() throws {
+        let folder = try copy()
+        try edit(folder, "wording.yaml") {
+            $0.replacingOccurrences(of: "が続いた。{{/hasFollowers}}", with: "が次いだ。{{/hasFollowers}}")
+                .replacingOccurrences(of: "  overview: アンケート結果の概要", with: "  overview: アンケートの要点")
+        }
+        let writer = ReportWriter(templates: try ReportTemplates(folder: folder))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-report-\(UUID().uuidString)")
+        try writer.write(reasons, to: out)
+        let sentence = "WEB説明会に参加した理由（複数回答）は、「関係人口の創出に関心があった」（79.3%）が最も多く、「先進事例に興味があった」（69.0%）が次いだ。"
+        for file in ["summary.html", "summary.md"] {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.contains(sentence), "\(file)")
+            #expect(text.contains("アンケートの要点") && !text.contains("アンケート結果の概要"), "\(file)")
+        }
+    }
+
+    @Test("a missing phrase names itself and the file")
+    func missingPhrase() throws {
+        let folder = try copy()
+        try edit(folder, "wording.yaml") { $0.replacingOccurrences(of: "  unanimous:", with: "  unanimously:") }
+        let problem = try #require(throws: ReportTemplateProblem.self) { try ReportTemplates(folder: folder) }
+        #expect(problem.file == "pipelines/report/wording.yaml")
+        #expect(problem.message.contains("sentences.unanimous"))
+    }
+
+    @Test("a broken section in a page template is reported with its line")
+    func brokenPage() throws {
+        let folder = try copy()
+        try edit(folder, "summary.md.mustache") { $0.replacingOccurrences(of: "{{/hasKPIs}}", with: "{{/hasKPI}}") }
+        let problem = try #require(throws: ReportTemplateProblem.self) { try ReportTemplates(folder: folder) }
+        #expect(problem.file == "pipelines/report/summary.md.mustache")
+        #expect(problem.line != nil && problem.message.contains("行目"))
+    }
+
+    @Test("a label a page asks for that wording.yaml lacks is named")
+    func unknownLabel() throws {
+        let folder = try copy()
+        try edit(folder, "index.html.mustache") { $0.replacingOccurrences(of: "{{w.headings.events}}", with: "{{w.headings.event_list}}") }
+        let problem = try #require(throws: ReportTemplateProblem.self) { try ReportTemplates(folder: folder) }
+        #expect(problem.file == "pipelines/report/index.html.mustache")
+        #expect(problem.message.contains("headings.event_list"))
+    }
+
+    @Test("no templates at all: the message says where to copy them from")
+    func noTemplates() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-none-\(UUID().uuidString)")
+        let problem = try #require(throws: ReportTemplateProblem.self) { try ReportTemplates.load(pipelines: empty) }
+        #expect(problem.remedy.contains("pipelines/report/"))
+    }
+
+    @Test("Markdown cells keep an answer's pipe and line break from breaking the table")
+    func markdownEscaping() throws {
+        var question = choiceQuestion(.single, [("A|B", 2), ("C", 1)], answered: 3, label: "改行\nと|縦棒")
+        question.texts = []
+        let page = EventPage(tabulation([question], respondents: 3), club: nil, Repository.templates)
+        let markdown = Repository.templates.render(.summaryMarkdown, page)
+        #expect(markdown.contains("| A\\|B | 2 | 66.7% |"))
+        #expect(markdown.contains("### 改行 と\\|縦棒"))
+        let html = Repository.templates.render(.summaryHTML, page)
+        #expect(html.contains("<td>A|B</td>"))
+    }
+
+    @Test("HTML escapes what respondents wrote")
+    func htmlEscaping() throws {
+        let question = QuestionResult(id: "c", survey: "s", text: "ご意見", label: "ご意見", type: .text,
+                                      base: QuestionBase(respondents: 1, answered: 1, responses: 0), options: [],
+                                      texts: ["<script>alert(1)</script> & \"引用\""], prose: ProseRule(), reference: false)
+        let html = Repository.templates.render(.summaryHTML, EventPage(tabulation([question], respondents: 1), club: nil, Repository.templates))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引用&quot;"))
+    }
+
+    @Test("registrants count 社 for a company audience, 団体 otherwise")
+    func organizationUnit() {
+        var event = tabulation([])
+        #expect(EventPage(event, club: nil, Repository.templates).facts.map(\.value).contains("106名（74団体）"))
+        event.event.audience = .company
+        event.event.organizations = 21
+        event.event.registrants = 55
+        #expect(EventPage(event, club: nil, Repository.templates).facts.map(\.value).contains("55名（21社）"))
+    }
+}
