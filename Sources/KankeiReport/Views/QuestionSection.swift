@@ -37,7 +37,11 @@ struct QuestionSection {
         sentence = Prose.sentence(for: question, templates)
         multiple = question.type == .multiple
         choice = question.type != .text
-        let label = { (option: OptionResult) in option.unlisted ? templates.phrase(.unlisted, ["label": option.label]) : option.label }
+        // 選択肢外 only means something where the form has options (a club question lists none).
+        let marksUnlisted = question.options.contains { !$0.unlisted }
+        let label = { (option: OptionResult) in
+            option.unlisted && marksUnlisted ? templates.phrase(.unlisted, ["label": option.label]) : option.label
+        }
         options = question.options.map { option in
             Row(label: label(option), count: option.count, percent: Formatting.percent(option.percentOfRespondents),
                 percentOfResponses: Formatting.percent(option.percentOfResponses))
