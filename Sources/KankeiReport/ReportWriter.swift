@@ -33,6 +33,15 @@ public struct ReportWriter: Sendable {
         }
     }
 
+    /// Writes only the event's `summary.json`: what a batch run records per event before it renders
+    /// every summary once at the end (`write` then leaves the JSON as it is).
+    @discardableResult
+    public func writeSummary(_ tabulation: Tabulation, to folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent(Self.files[0])
+        try Self.writeIfChanged(try Self.summaryJSON(tabulation), to: url)
+        return url
+    }
+
     /// Writes `index.html` into the reports folder: every event, newest first, with the programme's
     /// KPI table and the clubs.
     @discardableResult

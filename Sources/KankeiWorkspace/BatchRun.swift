@@ -192,7 +192,8 @@ public final class BatchRun {
             tabulation.notes += notes
             let feedback = try recordInCore(result, tabulation: &tabulation)
             let folder = layout.report(for: event)
-            try writer.write(tabulation, to: folder)
+            // summary.html, summary.md and tables.csv follow at the end of the run, with the core's club figures.
+            try writer.writeSummary(tabulation, to: folder)
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
                                        newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
         }
