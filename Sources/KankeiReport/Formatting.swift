@@ -13,7 +13,8 @@ enum Formatting {
         return (value < 0 ? "-" : "") + result
     }
 
-    static func percent(_ value: Percent?) -> String {
-        value.map { "\($0.fixed)%" } ?? "—"
+    /// 79.3%, or `none` (the wording's 「—」) when there is no share.
+    static func percent(_ value: Percent?, none: String) -> String {
+        value.map { "\($0.fixed)%" } ?? none
     }
 }

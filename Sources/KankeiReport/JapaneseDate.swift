@@ -14,7 +14,10 @@ enum JapaneseDate {
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) else { return iso }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return iso }
+        // The calendar rolls 2021-13-45 over into 2022; such a date is shown as it was written.
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+        else { return iso }
         let weekday = weekdays[calendar.component(.weekday, from: date) - 1]
         return "\(eraYear(year, month, day))\(month)月\(day)日（\(weekday)）"
     }
@@ -22,7 +25,7 @@ enum JapaneseDate {
     /// yyyy-MM or yyyy-MM-dd → 令和3年7月.
     static func month(iso: String?) -> String? {
         guard let iso, let match = iso.firstMatch(of: #/^(\d{4})-(\d{2})(?:-(\d{2}))?$/#),
-              let year = Int(match.1), let month = Int(match.2) else { return iso }
+              let year = Int(match.1), let month = Int(match.2), (1...12).contains(month) else { return iso }
         return "\(eraYear(year, month, match.3.flatMap { Int($0) } ?? 1))\(month)月"
     }
 

@@ -78,19 +78,34 @@ struct ReportFilesTests {
         }
     }
 
-    /// The words of a Markdown summary: table cells, headings, list items and lines, without the syntax.
+    /// The words of a Markdown summary: table cells, headings, list items and lines, without the
+    /// syntax and with the escapes of what respondents wrote undone.
     static func pieces(ofMarkdown markdown: String) -> [String] {
         markdown.split(whereSeparator: \.isNewline).flatMap { line -> [String] in
-            var line = String(line)
-            if line.hasPrefix("|") {
-                if line.hasPrefix("|---") { return [] }
-                line = String(line.dropFirst().dropLast())
-                return line.replacingOccurrences(of: "\\|", with: "\u{1}").components(separatedBy: "|")
-                    .map { $0.replacingOccurrences(of: "\u{1}", with: "|").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
-            for prefix in ["### ", "## ", "# ", "- "] where line.hasPrefix(prefix) { line = String(line.dropFirst(prefix.count)) }
-            return [line.split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+            unescaped(markdownLine: String(line))
         }
+    }
+
+    private static func unescaped(markdownLine line: String) -> [String] {
+        var line = line
+        if line.hasPrefix("|") {
+            if line.hasPrefix("|---") { return [] }
+            line = String(line.dropFirst().dropLast())
+            return line.replacingOccurrences(of: "\\|", with: "\u{1}").components(separatedBy: "|")
+                .map { unescape($0.replacingOccurrences(of: "\u{1}", with: "|")).trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        for prefix in ["### ", "## ", "# ", "- "] where line.hasPrefix(prefix) { line = String(line.dropFirst(prefix.count)) }
+        return [unescape(line).split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+    }
+
+    private static func unescape(_ text: String) -> String {
+        var text = text
+        for (escaped, plain) in [("\\*", "*"), ("\\_", "_"), ("]\\(", "]("), ("\\`", "`"), ("&lt;", "<"), ("&gt;", ">"),
+                                 ("&amp;", "&"), ("\\\\", "\\")] {
+            text = text.replacingOccurrences(of: escaped, with: plain)
+        }
+        return text
     }
 
     @Test("the club's summary.html has section 5.4's table from the core")
@@ -239,5 +254,27 @@ struct ReportFilesTests {
         #expect(result.stderr.contains("pipelines/report/summary.html.mustache") && result.stderr.contains("行目"))
         #expect(files(below: workspace.appendingPathComponent("inbox")).count == before)
         #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("reports/\(municipal)").path))
+    }
+
+    @Test("kpi-values.yaml with odd values: each is named in a warning, none crashes the run or reaches the table")
+    func oddEnteredValues() throws {
+        let workspace = try sampleWorkspace()
+        try """
+        kpi-3-1: -3
+        kpi-3-2: .inf
+        kpi-2-3: { valu: 5, note: 2022-03-01 }
+        kpi-9-9: 1
+        """.write(to: workspace.appendingPathComponent("kpi-values.yaml"), atomically: true, encoding: .utf8)
+        let result = try kankei(["run", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        for warning in ["「kpi-3-1」の値「-3」は0以上の数ではない", "「kpi-3-2」の値", "「kpi-2-3」の「valu」は使われません", "「kpi-9-9」は pipelines/kpis.yaml にない"] {
+            #expect(result.stderr.contains(warning), "\(warning)")
+        }
+        let index = try HTMLElement.parse(workspace.appendingPathComponent("reports/index.html"))
+        let rows = index.all("tr").map { $0.all("td").map(\.textContent) }
+        let ideas = try #require(rows.first { $0.first?.hasPrefix("③(2)") == true })
+        #expect(ideas[2] == "—" && ideas[4] == "未入力")
+        let sns = try #require(rows.first { $0.first?.hasPrefix("②(3)") == true })
+        #expect(sns[4] == "入力値 2022-03-01")
     }
 }

@@ -6,8 +6,8 @@ import Testing
 struct ChartTests {
     @Test("a bar per option, as long as its share of 100%, labelled with share and count")
     func bars() throws {
-        let chart = BarChart(bars: [.init(label: "A", percent: Percent(count: 23, of: 29), count: 23),
-                                    .init(label: "B", percent: Percent(count: 0, of: 29), count: 0)],
+        let chart = BarChart(bars: [.init(label: "A", percent: Percent(count: 23, of: 29), value: "79.3%（23）"),
+                                    .init(label: "B", percent: Percent(count: 0, of: 29), value: "0.0%（0）")],
                              caption: "回答者（n=29）に占める割合", title: "理由の棒グラフ").svg
         let widths = chart.matches(of: #/<rect x="4" y="[0-9.]+" width="([0-9.]+)"/#).map { String($0.1) }
         #expect(widths == ["372.7", "0"])  // 470 × 79.3%
@@ -28,7 +28,7 @@ struct ChartTests {
 
     @Test("labels are escaped inside the SVG")
     func escaping() {
-        let chart = BarChart(bars: [.init(label: "<A & B>", percent: nil, count: 0)], caption: "c", title: "t").svg
+        let chart = BarChart(bars: [.init(label: "<A & B>", percent: nil, value: "—")], caption: "c", title: "t").svg
         #expect(chart.contains("&lt;A &amp; B&gt;") && !chart.contains("<A & B>"))
     }
 

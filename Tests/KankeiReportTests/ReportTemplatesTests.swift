@@ -105,3 +105,37 @@ struct ReportTemplatesTests {
         #expect(EventPage(event, club: nil, Repository.templates).facts.map(\.value).contains("55名（21社）"))
     }
 }
+
+@Suite("Club and Markdown details")
+struct ClubAndMarkdownTests {
+    private func club(start: String?, end: String?, ongoing: Bool) -> ClubProfile {
+        ClubProfile(id: "club-03", number: 3, name: "北海道奈井江町×大手電気機器", start: start, end: end, ongoing: ongoing,
+                    attendance: AttendanceSummary(attendance: []), ratings: [])
+    }
+
+    @Test("a club's period: 継続中 only while it goes on, also when an ended club has no end month", arguments: [
+        ("2021-11", "2022-01", false, "令和3年11月～令和4年1月"), ("2021-07", nil, true, "令和3年7月～（継続中）"),
+        ("2021-07", nil, false, "令和3年7月～"),
+    ] as [(String, String?, Bool, String)])
+    func period(start: String, end: String?, ongoing: Bool, expected: String) {
+        let section = ClubSection(club(start: start, end: end, ongoing: ongoing), Repository.templates)
+        #expect(section.facts.first { $0.label == "『放課後企業クラブ』実施" }?.value == expected)
+        #expect(section.facts.first { $0.label == "満足度" }?.value == "クラブアンケートの回答はまだない")
+    }
+
+    @Test("what a respondent wrote cannot become markup in summary.md")
+    func markdownInjection() {
+        let question = QuestionResult(id: "c", survey: "s", text: "ご意見", label: "ご意見", type: .text,
+                                      base: QuestionBase(respondents: 1, answered: 1, responses: 0), options: [],
+                                      texts: ["<img src=x onerror=alert(1)> **太字** [リンク](javascript:x) `code`"], prose: ProseRule(), reference: false)
+        let markdown = Repository.templates.render(.summaryMarkdown, EventPage(tabulation([question], respondents: 1), club: nil, Repository.templates))
+        #expect(markdown.contains(#"- &lt;img src=x onerror=alert(1)&gt; \*\*太字\*\* [リンク]\(javascript:x) \`code\`"#))
+    }
+
+    @Test("an invalid date is shown as written, not rolled over into another month")
+    func invalidDate() {
+        #expect(JapaneseDate.format(iso: "2021-13-45") == "2021-13-45")
+        #expect(JapaneseDate.format(iso: "2022-02-29") == "2022-02-29")
+        #expect(LineChart.isDate("2024-02-29") && !LineChart.isDate("2022-02-29") && !LineChart.isDate("2022/3/5"))
+    }
+}

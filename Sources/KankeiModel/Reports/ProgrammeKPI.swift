@@ -29,8 +29,10 @@ public struct ProgrammeKPI: Hashable, Sendable, Codable {
     public var event: String?
     /// Respondents behind a survey value.
     public var n: Int?
-    /// What the office wrote beside an entered value, or how a computed one was counted.
+    /// What the office wrote beside an entered value.
     public var note: String?
+    /// The count the core gave, when an entered value replaced it.
+    public var computed: Int?
 
     public init(id: String, label: String, target: Int, unit: String, prefix: String = "", count: Int? = nil,
                 percent: Percent? = nil, source: Source, event: String? = nil, n: Int? = nil, note: String? = nil) {

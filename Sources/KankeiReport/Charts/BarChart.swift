@@ -6,7 +6,8 @@ struct BarChart {
     struct Bar {
         var label: String
         var percent: Percent?
-        var count: Int
+        /// What is written at the bar's end: 「79.3%（23）」.
+        var value: String
         /// Drawn darker: an option of a scale's top box.
         var emphasised = false
     }
@@ -25,6 +26,7 @@ struct BarChart {
     private static let gap = 10.0
 
     var svg: String {
+        guard !bars.isEmpty else { return "" }
         var body = ""
         var y = 6.0
         for bar in bars {
@@ -35,8 +37,7 @@ struct BarChart {
             let tenths = bar.percent?.tenths ?? 0
             let length = Self.barArea * Double(min(tenths, 1_000)) / 1_000
             body += ##"<rect x="4" y="\##(SVG.number(y))" width="\##(SVG.number(max(length, tenths > 0 ? 1 : 0)))" height="\##(Self.barHeight)" class="bar" fill="\##(bar.emphasised ? Palette.strong : Palette.bar)"/>"##
-            let value = (bar.percent.map { "\($0.fixed)%" } ?? "—") + "（\(bar.count)）"
-            body += ##"<text x="\##(SVG.number(4 + length + 6))" y="\##(SVG.number(y + Self.barHeight - 3))" class="value" fill="#222">\##(SVG.escape(value))</text>"##
+            body += ##"<text x="\##(SVG.number(4 + length + 6))" y="\##(SVG.number(y + Self.barHeight - 3))" class="value" fill="#222">\##(SVG.escape(bar.value))</text>"##
             y += Self.barHeight + Self.gap
         }
         y += 4

@@ -26,9 +26,15 @@ struct LineChart {
     private static let left = 44.0, right = 16.0, top = 14.0, bottom = 58.0
 
     /// Whether there is a history to draw: some series with two dates or more.
-    var hasHistory: Bool { series.contains { Set($0.points.map(\.date)).count >= 2 } }
+    var hasHistory: Bool { placed.contains { Set($0.points.map(\.date)).count >= 2 } }
+
+    /// Only points at a real date (yyyy-MM-dd) can be placed in time.
+    private var placed: [Series] {
+        series.map { Series(name: $0.name, points: $0.points.filter { Self.isDate($0.date) }) }.filter { !$0.points.isEmpty }
+    }
 
     var svg: String {
+        let series = placed
         let days = series.flatMap { $0.points.map { Self.day($0.date) } }
         let first = days.min() ?? 0, last = max(days.max() ?? 1, first + 1)
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
@@ -45,8 +51,11 @@ struct LineChart {
             body += ##"<line x1="\##(SVG.number(Self.left))" y1="\##(lineY)" x2="\##(SVG.number(Self.width - Self.right))" y2="\##(lineY)" stroke="#888" stroke-dasharray="2 3"/>"##
             body += ##"<text x="\##(SVG.number(Self.width - Self.right))" y="\##(lineY)" dy="-4" text-anchor="end" fill="#555" font-size="11">\##(SVG.escape(targetLabel))</text>"##
         }
-        for date in Set(series.flatMap { $0.points.map(\.date) }).sorted() {
-            body += ##"<text x="\##(SVG.number(x(date)))" y="\##(SVG.number(Self.height - Self.bottom + 16))" text-anchor="middle" fill="#555" font-size="11">\##(SVG.escape(Self.shortDate(date)))</text>"##
+        let dates = Set(series.flatMap { $0.points.map(\.date) }).sorted()
+        for date in dates {
+            // The first and last labels stay inside the chart.
+            let anchor = date == dates.first ? "start" : date == dates.last ? "end" : "middle"
+            body += ##"<text x="\##(SVG.number(x(date)))" y="\##(SVG.number(Self.height - Self.bottom + 16))" text-anchor="\##(anchor)" fill="#555" font-size="11">\##(SVG.escape(Self.shortDate(date)))</text>"##
         }
         for (index, line) in series.enumerated() {
             let colour = Palette.lines[index % Palette.lines.count]
@@ -64,6 +73,15 @@ struct LineChart {
             body += ##"<text x="\##(SVG.number(legendX + 30))" y="\##(SVG.number(legendY))" dy="4" fill="#222">\##(SVG.escape(line.name))</text>"##
         }
         return ##"<svg xmlns="http://www.w3.org/2000/svg" class="chart line-chart" role="img" width="\##(SVG.number(Self.width))" height="\##(SVG.number(Self.height))" viewBox="0 0 \##(SVG.number(Self.width)) \##(SVG.number(Self.height))" font-family="\##(SVG.fontFamily)" font-size="12"><title>\##(SVG.escape(title))</title>\##(body)</svg>"##
+    }
+
+    /// A real calendar date written yyyy-MM-dd.
+    static func isDate(_ iso: String) -> Bool {
+        guard let match = iso.wholeMatch(of: #/(\d{4})-(\d{2})-(\d{2})/#), let year = Int(match.1), let month = Int(match.2),
+              let day = Int(match.3), (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...lengths[month - 1]).contains(day)
     }
 
     /// Days since 1970-01-01 of an ISO date (the proleptic Gregorian calendar, no time zone).

@@ -35,7 +35,9 @@ enum Phrase: String, CaseIterable {
     case chartLabel = "phrases.chartLabel"
     case lineLabel = "phrases.lineLabel"
     case lineTarget = "phrases.lineTarget"
-    case allRespondents = "phrases.allRespondents"
+    case computedNote = "phrases.computedNote"
+    case chartValue = "phrases.chartValue"
+    case none = "labels.none"
 
     case referenceNote = "notes.reference"
     case multipleNote = "notes.multiple"

@@ -75,7 +75,7 @@ public struct ReportTemplates: Sendable {
                                             remedy: "{{#…}} と {{/…}} の対応を確認してください。", line: error.context.lineNumber)
             }
             let labels = self.labels
-            for match in source.matches(of: #/\{\{\s*w\.([A-Za-z0-9_.\-]+)\s*\}\}/#) where labels[String(match.1)] == nil {
+            for match in source.matches(of: #/\{\{\{?[#^/&]?\s*w\.([A-Za-z0-9_.\-]+)\s*\}\}/#) where labels[String(match.1)] == nil {
                 throw ReportTemplateProblem(file: file, message: "{{w.\(match.1)}} の文言が \(Self.wordingFile) にありません。",
                                             remedy: "\(Self.wordingFile) に「\(match.1)」を書き足すか、名前を直してください。")
             }

@@ -52,7 +52,7 @@ struct ClubSection {
         var facts = [EventPage.Fact(label: templates.label("labels.relatedPopulation"), value: RelatedPopulation.line(club.attendance, templates))]
         if let start = JapaneseDate.month(iso: club.start) {
             facts.append(EventPage.Fact(label: templates.label("labels.period"), value: templates.phrase(.period, [
-                "start": start, "end": (club.ongoing ? nil : JapaneseDate.month(iso: club.end)),
+                "start": start, "end": JapaneseDate.month(iso: club.end), "ongoing": club.ongoing,
             ])))
         }
         facts.append(EventPage.Fact(label: templates.label("labels.sessions"), value: templates.phrase(.sessions, ["count": club.attendance.sessions])))
@@ -107,6 +107,6 @@ struct SegmentsSection {
                     return templates.phrase(.segmentValue, ["value": value.prose, "count": measure.count, "answered": measure.answered])
                 })
         }
-        note = templates.phrase(.segmentsNote, ["threshold": Tabulation.referenceThreshold])
+        note = templates.phrase(.segmentsNote, ["roles": columns.joined(separator: "・"), "threshold": Tabulation.referenceThreshold])
     }
 }

@@ -50,10 +50,10 @@ struct IndexPage {
             let event = tabulation.event
             let kpis = tabulation.kpis
             return EventRow(
-                date: JapaneseDate.format(iso: event.date) ?? "—", title: event.title ?? event.id,
+                date: JapaneseDate.format(iso: event.date) ?? templates.phrase(.none), title: event.title ?? event.id,
                 kind: templates.label("kinds.\(event.kind.rawValue)"),
-                n: QuestionResult.flattened(tabulation.questions).isEmpty ? "—" : Formatting.grouped(tabulation.respondents),
-                kpi: kpis.isEmpty ? "—" : templates.phrase(.kpiStatus, [
+                n: QuestionResult.flattened(tabulation.questions).isEmpty ? templates.phrase(.none) : Formatting.grouped(tabulation.respondents),
+                kpi: kpis.isEmpty ? templates.phrase(.none) : templates.phrase(.kpiStatus, [
                     "achieved": kpis.filter { $0.achieved == true }.count, "total": kpis.count,
                 ]),
                 folder: Self.pathSegment(event.id))
@@ -75,9 +75,10 @@ struct IndexPage {
         hasClubs = !clubs.isEmpty
     }
 
-    /// An event id as a relative link: percent-encoded, so any folder name links right.
+    /// An event id as a relative link: percent-encoded (a `:` too, or `a:b/` would read as a scheme),
+    /// so any folder name links right.
     static func pathSegment(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/?#"))) ?? id
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/?#:;@"))) ?? id
     }
 }
 
@@ -98,7 +99,12 @@ extension IndexPage.ProgrammeRow {
         let survey = event.map { event in
             templates.phrase(.surveySource, ["date": JapaneseDate.format(iso: event.date) ?? event.id, "title": event.title ?? event.id, "n": kpi.n])
         }
-        detail = [survey, kpi.note].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+        let computed = kpi.computed.map { count in
+            templates.phrase(.computedNote, [
+                "value": templates.phrase(.valueCount, ["prefix": kpi.prefix, "count": Formatting.grouped(count), "unit": kpi.unit]),
+            ])
+        }
+        detail = [survey, kpi.note, computed].compactMap { $0 }.joined(separator: " ").nilIfEmpty
         verdict = Verdict.word(kpi.achieved, templates)
         verdictClass = Verdict.cssClass(kpi.achieved)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KankeiModel
 
 /// One question of a summary: its base (n), the sentence, the bar chart, the table with both
@@ -26,7 +27,7 @@ struct QuestionSection {
     let more: String?
 
     init(_ question: QuestionResult, _ templates: ReportTemplates) {
-        id = question.id
+        id = question.id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
         heading = question.label
         base = templates.phrase(.questionBase, [
             "answered": question.base.answered, "respondents": question.base.respondents,
@@ -36,15 +37,16 @@ struct QuestionSection {
         reference = question.reference
         sentence = Prose.sentence(for: question, templates)
         multiple = question.type == .multiple
-        choice = question.type != .text
+        choice = question.type != .text && !question.options.isEmpty
+        let none = templates.phrase(.none)
         // 選択肢外 only means something where the form has options (a club question lists none).
         let marksUnlisted = question.options.contains { !$0.unlisted }
         let label = { (option: OptionResult) in
             option.unlisted && marksUnlisted ? templates.phrase(.unlisted, ["label": option.label]) : option.label
         }
         options = question.options.map { option in
-            Row(label: label(option), count: option.count, percent: Formatting.percent(option.percentOfRespondents),
-                percentOfResponses: Formatting.percent(option.percentOfResponses))
+            Row(label: label(option), count: option.count, percent: Formatting.percent(option.percentOfRespondents, none: none),
+                percentOfResponses: Formatting.percent(option.percentOfResponses, none: none))
         }
         topBox = question.topBox.map { topBox in
             EventPage.Fact(label: templates.phrase(.topBox, ["options": question.topBoxOptions.joined(separator: "＋")]),
@@ -57,8 +59,10 @@ struct QuestionSection {
                 : templates.phrase(.chartRespondents, ["n": question.base.answered])
             let topBoxOptions = Set(question.topBoxOptions)
             chart = BarChart(bars: question.options.map { option in
-                BarChart.Bar(label: label(option), percent: Prose.quoted(option, of: question), count: option.count,
-                             emphasised: topBoxOptions.contains(option.label))
+                let percent = Prose.quoted(option, of: question)
+                return BarChart.Bar(label: label(option), percent: percent,
+                                    value: templates.phrase(.chartValue, ["percent": Formatting.percent(percent, none: none), "count": option.count]),
+                                    emphasised: topBoxOptions.contains(option.label))
             }, caption: caption, title: templates.phrase(.chartLabel, ["question": question.label])).svg
         } else {
             chart = nil

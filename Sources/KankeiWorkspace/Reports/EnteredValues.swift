@@ -23,7 +23,10 @@ struct EnteredValues {
     /// Reads the file when there is one; a problem becomes a message for the run's warnings and
     /// the file is left out (nothing else depends on it).
     static func load(from url: URL, known: Set<String>) -> (EnteredValues, [String]) {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return (EnteredValues(), []) }
+        guard FileManager.default.fileExists(atPath: url.path) else { return (EnteredValues(), []) }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return (EnteredValues(), ["\(fileName) を UTF-8 の文字として読めないため、入力値なしで KPI 表を作りました。UTF-8 で保存し直してください。"])
+        }
         let remedy = "「kpi-3-2: 710」か「kpi-2-3: { value: null, note: 補足 }」の形で書いてください。"
         guard let tree = try? Yams.load(yaml: text) else {
             return (EnteredValues(), ["\(fileName) を YAML として読めないため、入力値なしで KPI 表を作りました。\(remedy)"])
@@ -39,17 +42,35 @@ struct EnteredValues {
                 continue
             }
             let fields = raw as? [String: Any]
+            if let unknown = fields?.keys.sorted().first(where: { $0 != "value" && $0 != "note" }) {
+                warnings.append("\(fileName) の「\(id)」の「\(unknown)」は使われません（value と note だけを読みます）。")
+            }
             let number: Any? = fields == nil ? raw : fields?["value"]
-            let note = (fields?["note"]).map { "\($0)" }
+            let note = (fields?["note"]).flatMap(Self.text)
             switch number {
-            case let value as Int: entered.values[id] = Value(number: Double(value), note: note)
-            case let value as Double: entered.values[id] = Value(number: value, note: note)
+            case let value as Int where value >= 0: entered.values[id] = Value(number: Double(value), note: note)
+            case let value as Double where value.isFinite && value >= 0 && value < 1e12:
+                entered.values[id] = Value(number: value, note: note)
             case nil, is NSNull: entered.values[id] = Value(number: nil, note: note)
             case let text as String where text.trimmingCharacters(in: .whitespaces) == "-": entered.values[id] = Value(number: nil, note: note)
             default:
-                warnings.append("\(fileName) の「\(id)」の値「\(number.map { "\($0)" } ?? "")」が数ではありません。\(remedy)")
+                warnings.append("\(fileName) の「\(id)」の値「\(number.flatMap(Self.text) ?? "")」は0以上の数ではないため使いません。\(remedy)")
             }
         }
         return (entered, warnings)
+    }
+
+    /// A note as the office wrote it: a YAML date as yyyy-MM-dd, nothing for null.
+    private static func text(_ value: Any) -> String? {
+        switch value {
+        case is NSNull: return nil
+        case let date as Date:
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd"
+            return formatter.string(from: date)
+        default: return "\(value)"
+        }
     }
 }

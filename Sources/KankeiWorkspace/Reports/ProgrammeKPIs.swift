@@ -33,13 +33,13 @@ struct ProgrammeKPIs {
                 row.source = .survey
             }
             if let value = entered.values[kpi.id] {
-                let computed = row.source == .core ? row.count.map { "\(kpi.prefix ?? "")\($0)\(kpi.unit)" } : nil
+                row.computed = row.source == .core ? row.count : nil
                 row.count = row.isPercent ? nil : value.number.map { Int($0.rounded()) }
                 row.percent = row.isPercent ? value.number.map { Percent(tenths: Int(($0 * 10).rounded())) } : nil
                 row.event = nil
                 row.n = nil
                 row.source = .entered
-                row.note = [value.note, computed.map { "（コアの記録からは\($0)）" }].compactMap { $0 }.joined()
+                row.note = value.note
             }
             return row
         }
