@@ -33,7 +33,7 @@ public enum DateText {
                   let dayText = match[pattern.day].substring, let day = Int(dayText)
             else { continue }
             let month = Int(monthText) ?? months.firstIndex(of: monthText.lowercased()).map { $0 + 1 }
-            guard let month, (1...12).contains(month), (1...31).contains(day) else { continue }
+            guard let month, isCalendarDate(year: year, month: month, day: day) else { continue }
             return String(format: "%04d-%02d-%02d", year, month, day)
         }
         return nil
@@ -42,6 +42,21 @@ public enum DateText {
     /// A leading ISO date in a folder name such as `2022-02-04-municipal-webinar`.
     public static func leadingISODate(in name: String) -> String? {
         guard let match = name.firstMatch(of: #/^(\d{4})-(\d{2})-(\d{2})/#) else { return nil }
-        return "\(match.1)-\(match.2)-\(match.3)"
+        let iso = "\(match.1)-\(match.2)-\(match.3)"
+        return isISODate(iso) ? iso : nil
+    }
+
+    /// Whether the text is a real calendar date written yyyy-MM-dd (not 2021-13-45, not 2022-02-29).
+    public static func isISODate(_ text: String) -> Bool {
+        guard let match = text.wholeMatch(of: #/(\d{4})-(\d{2})-(\d{2})/#), let year = Int(match.1), let month = Int(match.2),
+              let day = Int(match.3) else { return false }
+        return isCalendarDate(year: year, month: month, day: day)
+    }
+
+    static func isCalendarDate(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...lengths[month - 1]).contains(day)
     }
 }

@@ -246,3 +246,10 @@ public struct MeasureResult: Hashable, Sendable, Codable {
         value = Percent(count: count, of: answered)
     }
 }
+
+extension Sequence<Tabulation> {
+    /// Events newest first (by date, then id), as the index lists them and the KPI table looks them up.
+    public var newestFirst: [Tabulation] {
+        sorted { ($0.event.date ?? "", $0.event.id) > ($1.event.date ?? "", $1.event.id) }
+    }
+}

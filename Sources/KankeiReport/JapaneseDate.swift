@@ -1,4 +1,5 @@
 import Foundation
+import KankeiModel
 
 /// Dates as reviewers read them: 令和4年2月4日（金）, and months as 令和3年7月.
 enum JapaneseDate {
@@ -10,14 +11,12 @@ enum JapaneseDate {
 
     /// yyyy-MM-dd → 令和4年2月4日（金）; anything else as it is.
     static func format(iso: String?) -> String? {
-        guard let iso, let match = iso.firstMatch(of: #/^(\d{4})-(\d{2})-(\d{2})$/#),
+        // Not a real date (2021-13-45 would roll over into 2022): shown as it was written.
+        guard let iso, DateText.isISODate(iso), let match = iso.firstMatch(of: #/^(\d{4})-(\d{2})-(\d{2})$/#),
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) else { return iso }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
-        // The calendar rolls 2021-13-45 over into 2022; such a date is shown as it was written.
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
-        else { return iso }
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return iso }
         let weekday = weekdays[calendar.component(.weekday, from: date) - 1]
         return "\(eraYear(year, month, day))\(month)月\(day)日（\(weekday)）"
     }

@@ -19,27 +19,32 @@ public struct ReportWriter: Sendable {
     /// table for a club's event, from the core.
     @discardableResult
     public func write(_ tabulation: Tabulation, club: ClubProfile? = nil, to folder: URL) throws -> [URL] {
-        let page = EventPage(tabulation, club: club, templates)
-        let contents: [Data] = [
-            try Self.summaryJSON(tabulation),
-            Data(templates.render(.summaryHTML, page).utf8),
-            Data(templates.render(.summaryMarkdown, page).utf8),
-            Data(TablesCSV.render(tabulation)),
-        ]
-        return try zip(Self.files, contents).map { name, data in
-            let url = folder.appendingPathComponent(name)
-            try Self.writeIfChanged(data, to: url)
-            return url
-        }
+        [try writeSummary(tabulation, to: folder)] + (try writePages(tabulation, club: club, to: folder))
     }
 
     /// Writes only the event's `summary.json`: what a batch run records per event before it renders
-    /// every summary once at the end (`write` then leaves the JSON as it is).
+    /// every summary's pages once at the end.
     @discardableResult
     public func writeSummary(_ tabulation: Tabulation, to folder: URL) throws -> URL {
         let url = folder.appendingPathComponent(Self.files[0])
         try Self.writeIfChanged(try Self.summaryJSON(tabulation), to: url)
         return url
+    }
+
+    /// Writes what is rendered from `summary.json`: `summary.html`, `summary.md` and `tables.csv`.
+    @discardableResult
+    public func writePages(_ tabulation: Tabulation, club: ClubProfile? = nil, to folder: URL) throws -> [URL] {
+        let page = EventPage(tabulation, club: club, templates)
+        let contents = [
+            Data(templates.render(.summaryHTML, page).utf8),
+            Data(templates.render(.summaryMarkdown, page).utf8),
+            Data(TablesCSV.render(tabulation)),
+        ]
+        return try zip(Self.files.dropFirst(), contents).map { name, data in
+            let url = folder.appendingPathComponent(name)
+            try Self.writeIfChanged(data, to: url)
+            return url
+        }
     }
 
     /// Writes `index.html` into the reports folder: every event, newest first, with the programme's

@@ -17,7 +17,7 @@ extension Kankei {
         static let configuration = CommandConfiguration(
             abstract: "Process everything in the workspace's inbox/ and write one report per event.",
             discussion: """
-            Each subfolder of inbox/ is an event. Read files move to archive/ (under their sha256), unreadable ones to quarantine/ beside an .error.txt, reports go to reports/<event>/.
+            Each subfolder of inbox/ is an event. Read files move to archive/ (under their sha256), unreadable ones to quarantine/ beside an .error.txt, reports go to reports/<event>/ (summary.html, summary.md, summary.json, tables.csv), and reports/index.html lists every event with the KPI table. Wording and page layouts come from <pipelines>/report/.
 
             Exit status: 0 all went well, 1 some file was quarantined or something needs a look (see standard error), 2 usage or workspace error.
             """)
@@ -25,7 +25,7 @@ extension Kankei {
         @Option(help: "The workspace folder (holds inbox/, archive/, quarantine/, reports/). Default: $KANKEI_WORKSPACE, else the current folder.")
         var workspace: String?
 
-        @Option(help: "The folder of survey definitions. Default: <workspace>/pipelines.")
+        @Option(help: "The folder of survey definitions and report templates (report/). Default: <workspace>/pipelines.")
         var pipelines: String?
 
         @Flag(help: "Also keep the records between stages as line-delimited JSON in reports/<event>/intermediates/.")

@@ -109,7 +109,7 @@ struct ReportTemplatesTests {
 @Suite("Club and Markdown details")
 struct ClubAndMarkdownTests {
     private func club(start: String?, end: String?, ongoing: Bool) -> ClubProfile {
-        ClubProfile(id: "club-03", number: 3, name: "北海道奈井江町×大手電気機器", start: start, end: end, ongoing: ongoing,
+        ClubProfile(id: "club-03", number: 3, title: "③北海道奈井江町×大手電気機器", start: start, end: end, ongoing: ongoing,
                     attendance: AttendanceSummary(attendance: []), ratings: [])
     }
 
@@ -136,6 +136,6 @@ struct ClubAndMarkdownTests {
     func invalidDate() {
         #expect(JapaneseDate.format(iso: "2021-13-45") == "2021-13-45")
         #expect(JapaneseDate.format(iso: "2022-02-29") == "2022-02-29")
-        #expect(LineChart.isDate("2024-02-29") && !LineChart.isDate("2022-02-29") && !LineChart.isDate("2022/3/5"))
+        #expect(DateText.isISODate("2024-02-29") && !DateText.isISODate("2022-02-29") && !DateText.isISODate("2022/3/5"))
     }
 }

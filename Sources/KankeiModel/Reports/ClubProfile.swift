@@ -4,8 +4,8 @@ public struct ClubProfile: Hashable, Sendable, Codable {
     public var id: String
     /// The club's number in the report (① = 1).
     public var number: Int?
-    /// 「北海道鷹栖町×大手百貨店」.
-    public var name: String
+    /// 「①北海道鷹栖町×大手百貨店」: the club's number and name, as the report titles it.
+    public var title: String
     /// yyyy-MM or yyyy-MM-dd.
     public var start: String?
     public var end: String?
@@ -15,11 +15,11 @@ public struct ClubProfile: Hashable, Sendable, Codable {
     /// The latest feedback per side, 自治体・地域側 first; empty before the first club survey.
     public var ratings: [ClubRating]
 
-    public init(id: String, number: Int?, name: String, start: String?, end: String?, ongoing: Bool,
+    public init(id: String, number: Int?, title: String, start: String?, end: String?, ongoing: Bool,
                 attendance: AttendanceSummary, ratings: [ClubRating]) {
         self.id = id
         self.number = number
-        self.name = name
+        self.title = title
         self.start = start
         self.end = end
         self.ongoing = ongoing

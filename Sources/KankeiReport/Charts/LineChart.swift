@@ -1,4 +1,3 @@
-import Foundation
 import KankeiModel
 
 /// A line chart as inline SVG: shares (0–100%) over time, one line per series, points at the dates
@@ -30,7 +29,7 @@ struct LineChart {
 
     /// Only points at a real date (yyyy-MM-dd) can be placed in time.
     private var placed: [Series] {
-        series.map { Series(name: $0.name, points: $0.points.filter { Self.isDate($0.date) }) }.filter { !$0.points.isEmpty }
+        series.map { Series(name: $0.name, points: $0.points.filter { DateText.isISODate($0.date) }) }.filter { !$0.points.isEmpty }
     }
 
     var svg: String {
@@ -73,15 +72,6 @@ struct LineChart {
             body += ##"<text x="\##(SVG.number(legendX + 30))" y="\##(SVG.number(legendY))" dy="4" fill="#222">\##(SVG.escape(line.name))</text>"##
         }
         return ##"<svg xmlns="http://www.w3.org/2000/svg" class="chart line-chart" role="img" width="\##(SVG.number(Self.width))" height="\##(SVG.number(Self.height))" viewBox="0 0 \##(SVG.number(Self.width)) \##(SVG.number(Self.height))" font-family="\##(SVG.fontFamily)" font-size="12"><title>\##(SVG.escape(title))</title>\##(body)</svg>"##
-    }
-
-    /// A real calendar date written yyyy-MM-dd.
-    static func isDate(_ iso: String) -> Bool {
-        guard let match = iso.wholeMatch(of: #/(\d{4})-(\d{2})-(\d{2})/#), let year = Int(match.1), let month = Int(match.2),
-              let day = Int(match.3), (1...12).contains(month) else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...lengths[month - 1]).contains(day)
     }
 
     /// Days since 1970-01-01 of an ISO date (the proleptic Gregorian calendar, no time zone).

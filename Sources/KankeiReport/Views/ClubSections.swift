@@ -48,7 +48,7 @@ struct ClubSection {
     let note: String
 
     init(_ club: ClubProfile, _ templates: ReportTemplates) {
-        name = ClubSection.title(club)
+        name = club.title
         var facts = [EventPage.Fact(label: templates.label("labels.relatedPopulation"), value: RelatedPopulation.line(club.attendance, templates))]
         if let start = JapaneseDate.month(iso: club.start) {
             facts.append(EventPage.Fact(label: templates.label("labels.period"), value: templates.phrase(.period, [
@@ -60,15 +60,6 @@ struct ClubSection {
         facts.append(EventPage.Fact(label: templates.label("labels.continuation"), value: Self.ratings(club, \.continuation, templates)))
         self.facts = facts
         note = templates.phrase(.clubNote)
-    }
-
-    /// ①北海道鷹栖町×大手百貨店.
-    static func title(_ club: ClubProfile) -> String {
-        (club.number.map(circled) ?? "") + club.name
-    }
-
-    static func circled(_ number: Int) -> String {
-        (1...20).contains(number) ? String(UnicodeScalar(0x2460 + UInt32(number - 1))!) : "(\(number))"
     }
 
     /// 「自治体・地域側 100%（n=13）、企業側 100%（n=13）」, or that no survey has come yet.

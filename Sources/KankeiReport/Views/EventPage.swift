@@ -51,7 +51,8 @@ struct EventPage {
         club = profile.map { ClubSection($0, templates) }
         attendance = tabulation.attendance.map { AttendanceSection($0, templates) }
 
-        overview = questions.compactMap { Prose.sentence(for: $0, templates) }
+        let sections = questions.map { QuestionSection($0, templates) }
+        overview = sections.compactMap(\.sentence)
         var overviewNotes: [String] = []
         if questions.contains(where: \.reference) {
             overviewNotes.append(templates.phrase(.referenceNote, ["threshold": Tabulation.referenceThreshold]))
@@ -59,7 +60,7 @@ struct EventPage {
         if questions.contains(where: { $0.type == .multiple }) { overviewNotes.append(templates.phrase(.multipleNote)) }
         self.overviewNotes = overviewNotes
         hasOverview = !overview.isEmpty
-        self.questions = questions.map { QuestionSection($0, templates) }
+        self.questions = sections
         hasQuestions = !questions.isEmpty
         segments = tabulation.segments.isEmpty ? nil : SegmentsSection(tabulation.segments, templates)
         kpis = tabulation.kpis.map { KPIRow($0, templates) }

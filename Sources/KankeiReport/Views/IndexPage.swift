@@ -45,8 +45,7 @@ struct IndexPage {
 
     init(summaries: [Tabulation], programme: [ProgrammeKPI], clubs: [ClubProfile], _ templates: ReportTemplates) {
         w = templates.words
-        let ordered = summaries.sorted { ($0.event.date ?? "", $0.event.id) > ($1.event.date ?? "", $1.event.id) }
-        events = ordered.map { tabulation in
+        events = summaries.newestFirst.map { tabulation in
             let event = tabulation.event
             let kpis = tabulation.kpis
             return EventRow(
@@ -66,7 +65,7 @@ struct IndexPage {
         hasProgramme = !programme.isEmpty
         programmeNote = templates.phrase(.programmeNote)
         self.clubs = clubs.map { club in
-            ClubRow(name: ClubSection.title(club), population: RelatedPopulation.line(club.attendance, templates),
+            ClubRow(name: club.title, population: RelatedPopulation.line(club.attendance, templates),
                     unique: templates.phrase(.people, ["count": Formatting.grouped(club.attendance.unique)]),
                     sessions: templates.phrase(.sessions, ["count": club.attendance.sessions]),
                     satisfaction: ClubSection.ratings(club, \.satisfaction, templates),

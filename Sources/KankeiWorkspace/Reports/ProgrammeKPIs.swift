@@ -20,13 +20,14 @@ struct ProgrammeKPIs {
     var entered: EnteredValues
 
     func rows(_ kpis: [KPIDefinition]) -> [ProgrammeKPI] {
-        kpis.map { kpi in
+        let newestFirst = summaries.newestFirst
+        return kpis.map { kpi in
             var row = ProgrammeKPI(id: kpi.id, label: kpi.label, target: kpi.target, unit: kpi.unit, prefix: kpi.prefix ?? "",
                                    source: .missing)
             if let measure = kpi.measure.flatMap({ Self.measures[$0] }) {
                 row.count = measure(stats, catalog)
                 row.source = .core
-            } else if kpi.unit == "%", let (event, result) = latestSurvey(kpi.id) {
+            } else if kpi.unit == "%", let (event, result) = latestSurvey(kpi.id, newestFirst) {
                 row.percent = result.value
                 row.n = result.n
                 row.event = event.id
@@ -46,9 +47,8 @@ struct ProgrammeKPIs {
     }
 
     /// The latest event (by date, then id) whose figures give the KPI a value.
-    private func latestSurvey(_ id: String) -> (EventSummary, KPIResult)? {
-        summaries.sorted { ($0.event.date ?? "", $0.event.id) > ($1.event.date ?? "", $1.event.id) }
-            .lazy.compactMap { tabulation in
+    private func latestSurvey(_ id: String, _ newestFirst: [Tabulation]) -> (EventSummary, KPIResult)? {
+        newestFirst.lazy.compactMap { tabulation in
                 tabulation.kpis.first { $0.id == id && $0.value != nil }.map { (tabulation.event, $0) }
             }.first
     }

@@ -26,14 +26,16 @@ struct ReportPublisher {
                 warnings.append("reports/\(folder.lastPathComponent)/summary.json を読めないため、一覧から外しました（\(error.localizedDescription)）。そのイベントのファイルを inbox に入れ直すと作り直されます。")
             }
         }
-        let profiles = try core.clubProfiles()
+        let stats = try core.stats()
+        let clubs = try core.clubCatalog()
+        let profiles = try core.clubProfiles(stats: stats, catalog: clubs)
         let byClub = Dictionary(profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for summary in summaries {
-            try writer.write(summary, club: clubProfile(summary, byClub), to: layout.report(for: summary.event.id))
+            try writer.writePages(summary, club: clubProfile(summary, byClub), to: layout.report(for: summary.event.id))
         }
         let (entered, problems) = EnteredValues.load(from: layout.enteredValues, known: Set(catalog.kpis.keys))
         warnings += problems
-        let programme = ProgrammeKPIs(stats: try core.stats(), catalog: try core.clubCatalog(), summaries: summaries, entered: entered)
+        let programme = ProgrammeKPIs(stats: stats, catalog: clubs, summaries: summaries, entered: entered)
             .rows(catalog.orderedKPIs)
         try writer.writeIndex(summaries: summaries, programme: programme, clubs: profiles.filter { $0.attendance.visits > 0 || !$0.ratings.isEmpty },
                               to: layout.reports)
