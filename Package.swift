@@ -2,6 +2,7 @@
 // Kankei: the survey-and-feedback pipeline. One library target per stage
 // (ingest → normalize → tabulate → report; feedback writes into the matching core),
 // a model target for the types that cross stages, and thin executables.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -21,18 +22,22 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // C libraries (Debian packages; see README).
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
+        // SHA-256's compression function, optimised even in debug builds (every inbox byte is hashed).
+        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"])]),
+
         // Types that cross stages.
         .target(name: "KankeiModel"),
 
         // Stages.
         .target(name: "KankeiIngest", dependencies: [
-            "KankeiModel", "CCSV", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "KankeiModel", "CCSV", "CLibXML2", "CSHA256", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "KankeiNormalize", dependencies: ["KankeiModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "KankeiTabulate", dependencies: ["KankeiModel"]),
@@ -52,11 +57,13 @@ let package = Package(
         .target(name: "KankeiWorkspace", dependencies: [
             "KankeiModel", "KankeiIngest", "KankeiNormalize", "KankeiTabulate", "KankeiReport", "KankeiCore",
             "KankeiFeedback", "KankeiMatch", .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Thin executables.
         .executableTarget(name: "kankei", dependencies: [
             "KankeiWorkspace", "KankeiCore", "KankeiMatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "kankei-ingest", dependencies: [
             "KankeiIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,8 +92,18 @@ let package = Package(
         .testTarget(name: "KankeiFeedbackTests", dependencies: ["KankeiFeedback", "KankeiCore", "KankeiIngest"]),
         .testTarget(name: "KankeiMatchTests", dependencies: ["KankeiMatch", "KankeiCore", "KankeiFeedback", "KankeiIngest"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
-            "KankeiWorkspace", "KankeiCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
+            "KankeiWorkspace", "KankeiCore", "KankeiIngest", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
             "kankei-normalize", "kankei-tabulate", "kankei-report", "kankei-feedback",
         ], exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer targets for CSV and XML ingest, only when scripts/fuzz builds them
+// (`KANKEI_FUZZ=1`, with `-sanitize=fuzzer,address`): they have no main of their own.
+if ProcessInfo.processInfo.environment["KANKEI_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["KankeiIngest", "KankeiModel"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "kankei-fuzz-csv", dependencies: ["FuzzSupport"], path: "Fuzz/CSVIngest"),
+        .executableTarget(name: "kankei-fuzz-xml", dependencies: ["FuzzSupport"], path: "Fuzz/XMLIngest"),
+    ]
+}

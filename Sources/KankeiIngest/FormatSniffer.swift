@@ -26,6 +26,10 @@ enum FormatSniffer {
         Signature(magic: Array("GIF8".utf8), what: "GIF画像"),
         Signature(magic: [0xD0, 0xCF, 0x11, 0xE0], what: "旧形式のExcel/Word（xls/doc）"),
         Signature(magic: [0x50, 0x4B, 0x05, 0x06], what: "空のZIP"),
+        Signature(magic: [0x1F, 0x8B], what: "gzip圧縮ファイル"),
+        Signature(magic: Array("<!DOCTYPE html".utf8), what: "HTML（ウェブページ）"),
+        Signature(magic: Array("<!doctype html".utf8), what: "HTML（ウェブページ）"),
+        Signature(magic: Array("<html".utf8), what: "HTML（ウェブページ）"),
     ]
 
     static func container(of source: ByteSource) throws -> Container {
@@ -38,7 +42,14 @@ enum FormatSniffer {
             throw source.problem(.wholeFile, "このファイルは\(signature.what)で、アンケートやZoomの書き出しファイルではありません。" + readableFormats, remedy)
         }
         if source.byteOrderMark == .utf16LittleEndian || source.byteOrderMark == .utf16BigEndian { return .text }
-        if head.contains(0) {
+        if let nul = head.firstIndex(of: 0) {
+            // Text with a stray NUL (a file damaged in transit or joined with binary) names the row.
+            let before = head[..<nul]
+            if before.contains(0x0A), !before.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                let row = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw source.problem(.row(row), "\(row)行目にNUL文字（0x00）があります。テキストのファイルに入るはずのない文字で、ファイルが壊れているか、別のファイルとつながっています。",
+                                     "元のサービスからもう一度ダウンロードしてください。")
+            }
             throw source.problem(.wholeFile, "このファイルはテキストではありません（バイナリデータを含みます）。" + readableFormats, remedy)
         }
         return isXML(head) ? .xml : .text

@@ -10,10 +10,16 @@ import KankeiModel
 public struct Ingestor: Sendable {
     public var keys: PersonKeyMaker
     public var limits: CSVReader.Limits
+    /// Told how far the reading of a text export (CSV, tab-separated) has come.
+    public var progress: ReadProgress?
 
-    public init(keys: PersonKeyMaker, limits: CSVReader.Limits = .init()) {
+    /// `file`: the name of the file being read; `read` of `total` bytes.
+    public typealias ReadProgress = @Sendable (_ file: String, _ read: Int, _ total: Int) -> Void
+
+    public init(keys: PersonKeyMaker, limits: CSVReader.Limits = .init(), progress: ReadProgress? = nil) {
         self.keys = keys
         self.limits = limits
+        self.progress = progress
     }
 
     /// Reads `url`, calling `emit` for each record. `sha256` is computed when not given.
@@ -39,6 +45,10 @@ public struct Ingestor: Sendable {
         do {
             let source = try ByteSource(url: url)
             let digest = try sha256.map { ($0, try Self.size(of: url)) } ?? FileDigest.sha256(of: url)
+            if let progress {
+                let (name, total) = (url.lastPathComponent, digest.1)
+                source.progress = { progress(name, $0, total) }
+            }
             let context = IngestContext(source: source, sha256: digest.0, bytes: digest.1, keys: keys, emit: emit)
             switch try FormatSniffer.container(of: source) {
             case .zip:

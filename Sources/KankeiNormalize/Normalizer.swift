@@ -27,6 +27,7 @@ public final class Normalizer {
     private var formats: [SourceFormat] = []
     /// Survey files per schema id (in order of first appearance), to warn when one survey arrives in several.
     private var surveyFiles: [(id: String, files: [String])] = []
+    private var submissions = LatestSubmissions()
 
     /// `sides`: what decides a participant's side (from the matching core); without it only the
     /// municipal-domain rule does.
@@ -66,6 +67,7 @@ public final class Normalizer {
 
     public func finish() throws {
         try closeSurvey()
+        for respondent in submissions.drain() { try emit(.respondent(respondent)) }
         for session in sessions { try emit(.session(session)) }
         let participants = people.participants(sides: sides)
         for participant in participants { try emit(.participant(participant)) }
@@ -75,7 +77,13 @@ public final class Normalizer {
         }
         for survey in surveyFiles where survey.files.count > 1 {
             notices.append(Notice(message: "同じアンケートのファイルが複数あります（\(survey.files.map { "「\($0)」" }.joined(separator: "、"))）。"
-                + "両方に含まれる回答は重ねて数えています。回答を追加で書き出した場合は、新しいファイルだけを残してください。"))
+                + "回答者ごとに最も新しい回答だけを数え、ファイルの重なりを二重に数えていません。"))
+        }
+        if submissions.replaced > 0 {
+            notices.append(Notice(message: "同じ回答者（同じメールアドレス）の回答が複数あったため、回答者ごとに最も新しい回答だけを集計しました（古い回答\(submissions.replaced)件を除外）。"))
+        }
+        if submissions.copies > 0 {
+            notices.append(Notice(message: "送信日時と回答内容がまったく同じ回答が\(submissions.copies)件重なっていたため（同じ回答を含む書き出しファイルが複数）、1回だけ数えました。"))
         }
         if !people.hasRegistrationReport, people.hasAttendeeReport, event.kind != .clubSession {
             notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
@@ -104,8 +112,21 @@ public final class Normalizer {
                     remedy: "使える定義: " + catalog.definitions.map(\.id).joined(separator: "、")))
             }
             match = PipelineCatalog.match(definition, columns: columns.columns, force: true)
+            if match?.questions.isEmpty != false {
+                throw InputProblem(
+                    file: name, location: .row(1),
+                    problem: "見出しの設問が、event.yaml の pipeline「\(id)」（\(definition.title)）の設問と1つも一致しません。別のアンケートのファイルか、設問文が変更されています。",
+                    remedy: "このイベントのアンケートなら pipelines/\(id).yaml の設問文（または aliases）を直してください。別のアンケートなら、そのイベントのフォルダに置いてください。")
+            }
         } else {
             match = catalog.match(columns: columns.columns)
+        }
+        if let match, let (id, indices) = match.duplicatedColumns.min(by: { $0.value[0] < $1.value[0] }) {
+            let question = match.questions[indices[0]]
+            throw InputProblem(
+                file: name, location: .row(1),
+                problem: "見出し「\(columns.columns[indices[0]])」の列が\(indices.count)つあります（\(indices.map { "\($0 + 1)列目" }.joined(separator: "・"))）。定義の設問「\(question?.label ?? question?.text ?? id)」にどの列を使うか決められません。",
+                remedy: "フォームで設問名を区別できるように変えて書き出し直すか、不要な列を削除してから inbox/ に置き直してください。")
         }
         if let match {
             definitionTitle = definitionTitle ?? match.definition.title
@@ -117,7 +138,10 @@ public final class Normalizer {
         } else {
             notices.append(Notice(source: name, message: "\(name): どのアンケート定義（pipelines/）にも一致しなかったため、設問の種類（単一回答・複数回答・自由記述）を回答内容から推定しました。"))
         }
-        return SurveyFileNormalizer(columns: columns, file: name, match: match, catalog: catalog, emit: emit)
+        return SurveyFileNormalizer(columns: columns, file: name, match: match, catalog: catalog) { [unowned self] record in
+            guard case .respondent(let respondent) = record else { return try emit(record) }
+            if let now = submissions.offer(respondent) { try emit(.respondent(now)) }
+        }
     }
 
     private func closeSurvey() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import KankeiModel
 
 /// The folders and files of a workspace, as DESIGN.md's workspace contract names them.
 public struct WorkspaceLayout: Sendable {
@@ -17,16 +18,30 @@ public struct WorkspaceLayout: Sendable {
     /// The matching core, which also keeps the ledger of processed files.
     public var core: URL { root.appendingPathComponent("core.sqlite") }
     public var secret: URL { state.appendingPathComponent("secret") }
+    /// Held (flock) by the run in progress: one run at a time.
+    public var runLock: URL { state.appendingPathComponent("run.lock") }
     /// KPI values the office enters by hand (ideas proposed, projects started …).
     public var enteredValues: URL { root.appendingPathComponent(EnteredValues.fileName) }
 
     public func report(for event: String) -> URL { reports.appendingPathComponent(event, isDirectory: true) }
 
-    /// Creates the folders that are missing, readable by the owner only.
+    /// Creates the folders that are missing, readable by the owner only (0700), and removes the
+    /// temporary files a stopped run may have left in Kankei's own folders.
     public func prepare() throws {
         for folder in [inbox, archive, quarantine, reports, state] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
+        }
+    }
+
+    /// Removes what a run stopped mid-write left behind: `AtomicFile`'s temporary files in
+    /// reports/, quarantine/, archive/ and .kankei/. Only while holding the run lock.
+    func removeStaleTemporaryFiles() {
+        for folder in [reports, quarantine, archive, state] {
+            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walker where AtomicFile.isTemporary(url.lastPathComponent) {
+                try? FileManager.default.removeItem(at: url)
+            }
         }
     }
 
@@ -35,8 +50,7 @@ public struct WorkspaceLayout: Sendable {
         if let data = try? Data(contentsOf: secret), data.count >= 16 { return [UInt8](data) }
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        try Data(bytes).write(to: secret, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        try AtomicFile.write(Data(bytes), to: secret)
         return bytes
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KankeiModel
 import KankeiWorkspace
 
@@ -38,5 +39,14 @@ enum RunSummaryText {
             lines.append("確認が必要な点が\(report.warnings.count)件あります（下に表示）。")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The summary on standard output; warnings and quarantined files on standard error.
+    static func print(_ report: RunReport) {
+        Swift.print(render(report))
+        for warning in report.warnings { StageIO.warn("注意: \(warning)") }
+        for file in report.quarantined {
+            StageIO.warn("隔離: \(file.event.map { "inbox/\($0)/" } ?? "inbox/")\(file.name) → \(file.location.path)\n  \(file.problem.locationText): \(file.problem.problem)\n  対処: \(file.problem.remedy)")
+        }
     }
 }

@@ -59,7 +59,8 @@ struct ClubEndToEndTests {
         #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
         #expect(try core.qualityHistory().count == 10)
 
-        // A later export with one more (dissatisfied) answer: the event is counted again, history grows.
+        // A later export with one more (dissatisfied) answer: the event is counted again, history grows,
+        // and the answers both exports hold are counted once.
         let folder = workspace.appendingPathComponent("inbox/\(clubFeedback)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let original = try files(below: Repository.samples.appendingPathComponent("inbox/\(clubFeedback)"))[0]
@@ -69,7 +70,10 @@ struct ClubEndToEndTests {
         let history = try core.qualityHistory()
         #expect(history.count == 20)
         let latest = try #require(try core.latestQuality().first { $0.clubId == "club-01" && $0.side == .company })
-        #expect(latest.n == 17 && latest.satisfaction == 941)
+        // The later export repeats the 8 answers of the first: each respondent counts once (8 + 1).
+        #expect(latest.n == 9 && latest.satisfaction == 889, "\(latest)")
+        let summary = try text(workspace.appendingPathComponent("reports/\(clubFeedback)/summary.md"))
+        #expect(summary.contains("回答者ごとに最も新しい回答だけを数え"))
     }
 
     @Test("kankei match suggest: ranked, explained pairs that are not clubs yet")

@@ -40,7 +40,7 @@ struct WorkspaceRobustnessTests {
         let core = try CoreDatabase(url: workspace.appendingPathComponent("core.sqlite"))
         var survey = try #require(try core.ledgerEntries().first { $0.format == "google-forms-csv" && $0.event == company })
         survey.id = nil
-        try core.appendLedger(survey)                      // written twice
+        try core.appendLedger([survey])                    // written twice
         // A late file for the company event makes Kankei read its history again.
         let extra = workspace.appendingPathComponent("inbox/\(company)/event.yaml")
         try FileManager.default.createDirectory(at: extra.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -121,6 +121,22 @@ enum CoreMigrations {
                 t.uniqueKey(["clubId", "side", "sourceFiles"])
             }
         }
+        // Each `kankei run` (and each batch of `kankei watch`): started, finished (null while
+        // running or when it was killed), and what it did, for `kankei status`.
+        migrator.registerMigration("v2-runs") { db in
+            try db.create(table: "runs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("startedAt", .text).notNull()
+                t.column("finishedAt", .text)
+                t.column("pid", .integer).notNull()
+                t.column("events", .integer).notNull().defaults(to: 0)
+                t.column("files", .integer).notNull().defaults(to: 0)
+                t.column("duplicates", .integer).notNull().defaults(to: 0)
+                t.column("quarantined", .integer).notNull().defaults(to: 0)
+                t.column("warnings", .integer).notNull().defaults(to: 0)
+                t.column("exitCode", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -42,8 +42,8 @@ extension CoreDatabase {
         try read { db in try LedgerEntry.order(Column("id")).fetchAll(db) }
     }
 
-    /// Appends an entry; durable once this returns.
-    public func appendLedger(_ entry: LedgerEntry) throws {
-        try write { db in try entry.insert(db) }
+    /// Appends entries in one transaction: all are durable once this returns, or none is.
+    public func appendLedger(_ entries: [LedgerEntry]) throws {
+        try write { db in for entry in entries { try entry.insert(db) } }
     }
 }

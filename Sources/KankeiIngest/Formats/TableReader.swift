@@ -2,19 +2,27 @@ import KankeiModel
 
 /// Reads a table export (CSV, tab-separated text or an xlsx sheet) record by record: recognises
 /// the export from its first record, emits the file's `.source`, then hands every record to the
-/// export's parser.
+/// export's parser. An export whose table has a header but not one row of people or answers is
+/// refused: it is a half-finished download or an export made before anyone answered.
 final class TableReader {
     private let context: IngestContext
     private let encoding: String
     private var parser: (any TableExportParser)?
     private var file: SourceFile?
+    private let counter = DataRowCounter()
+    private var lastRow = 0
 
     init(context: IngestContext, encoding: String) {
-        self.context = context
+        let counter = counter
+        self.context = IngestContext(source: context.source, sha256: context.sha256, bytes: context.bytes, keys: context.keys) { record in
+            counter.count(record)
+            try context.emit(record)
+        }
         self.encoding = encoding
     }
 
     func consume(_ record: CSVRecord) throws {
+        lastRow = record.row
         if let parser { return try parser.consume(record) }
         guard let kind = TableFormats.all.first(where: { $0.recognises(record) }) else {
             throw context.problem(record, "このファイルがどのサービスの書き出しファイルか判別できませんでした（1行目、\(record.count)列）。"
@@ -30,6 +38,23 @@ final class TableReader {
                                          "元のサービスからもう一度ダウンロードしてください。")
         }
         try parser.finish()
+        guard counter.dataRecords > 0 else {
+            throw context.source.problem(
+                .row(lastRow), "見出しはありますが、その下に回答・参加者の行が1件もありません（\(lastRow)行目で終わっています）。書き出しが途中で止まったか、回答が集まる前に書き出したファイルです。",
+                "回答が集まってから、元のサービスでもう一度書き出してください。")
+        }
         return file
+    }
+}
+
+/// Counts the records that carry people or answers (not the file, webinar or header records).
+private final class DataRowCounter {
+    private(set) var dataRecords = 0
+
+    func count(_ record: IngestRecord) {
+        switch record {
+        case .registrant, .attendance, .response: dataRecords += 1
+        case .source, .webinar, .surveyColumns: break
+        }
     }
 }

@@ -10,6 +10,8 @@ public final class ByteSource {
     public let byteOrderMark: ByteOrderMark
     /// The first bytes after the byte-order mark (up to `headLength`), for format detection.
     public let head: [UInt8]
+    /// Told the bytes read so far each time a chunk is read (for a progress bar).
+    var progress: ((Int) -> Void)?
 
     static let chunkSize = 1 << 16
     static let headLength = 1 << 16
@@ -34,10 +36,13 @@ public final class ByteSource {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         try handle.seek(toOffset: UInt64(byteOrderMark.length))
+        var read = byteOrderMark.length
         while true {
             let chunk = handle.readData(ofLength: Self.chunkSize)
             if chunk.isEmpty { return }
             try chunk.withUnsafeBytes { try body($0) }
+            read += chunk.count
+            progress?(read)
         }
     }
 

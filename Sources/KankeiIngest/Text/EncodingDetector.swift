@@ -23,10 +23,32 @@ enum EncodingDetector {
         if (0...3).contains(where: { UTF8Validation.isValid(sample.bytes.dropLast($0)) }) { return .utf8 }
         if UTF8Validation.multibyteCharactersBeforeError(sample.bytes) >= utf8Evidence { return .utf8 }
         if Transcoder.converts(sample.bytes, from: "CP932", mayBeCut: sample.mayBeCut) { return .cp932 }
+        if let mixed = mixedEncodingRow(source.head) {
+            throw source.problem(
+                .row(mixed.row),
+                "\(mixed.row)行目から文字コードが変わっています（\(mixed.row - 1)行目までは\(mixed.before)、\(mixed.row)行目は\(mixed.after)）。別々に保存したファイルをつなげたか、一部の行だけ別のソフトで貼り付けたようです。",
+                "Excelで開き直して全体を「CSV UTF-8（コンマ区切り）」で保存し直すか、元のサービスからもう一度ダウンロードしてください。")
+        }
         throw source.problem(
             .wholeFile,
             "文字コードを判別できませんでした（\(TextEncoding.triedDescription)のどれとしても読めません）。",
             "ExcelやGoogleスプレッドシートで開き、「CSV UTF-8（コンマ区切り）」で保存し直してください。")
+    }
+
+    /// The first line written in another encoding than the lines before it (UTF-8 then CP932, or
+    /// CP932 then UTF-8), looking at the lines of `head`; `nil` when no such switch is seen.
+    static func mixedEncodingRow(_ head: [UInt8]) -> (row: Int, before: String, after: String)? {
+        let names = ["UTF-8", "Shift_JIS（CP932）"]
+        var first: Int?
+        for (index, line) in head.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 >= 0x80 }) {
+            let bytes = Array(line)
+            let reads = [UTF8Validation.isValid(bytes), Transcoder.converts(bytes, from: "CP932", mayBeCut: false)]
+            guard let kind = reads.firstIndex(of: true) else { return nil }
+            if let first, !reads[first] { return (index + 1, names[first], names[kind]) }
+            first = first ?? kind
+        }
+        return nil
     }
 
     /// Up to `sampleLength` bytes from the first non-ASCII byte, or `nil` when the file is ASCII.

@@ -70,7 +70,7 @@ final class ZipParts {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         count += 1
         let url = folder.appendingPathComponent("part-\(count).xml")
-        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var written = 0

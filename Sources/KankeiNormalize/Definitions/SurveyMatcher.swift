@@ -11,6 +11,9 @@ public struct SurveyMatch: Sendable {
     public var questions: [Int: QuestionDefinition]
     /// Columns no question of the definition names (kept: their types are inferred).
     public var unmatchedColumns: [Int]
+    /// Columns whose header names a question another column already holds: which one is the
+    /// question cannot be told (question id → every column with its header, 0-based).
+    public var duplicatedColumns: [String: [Int]] = [:]
 }
 
 extension PipelineCatalog {
@@ -28,10 +31,15 @@ extension PipelineCatalog {
         var questions: [Int: QuestionDefinition] = [:]
         var used: Set<String> = []
         var unmatched: [Int] = []
+        var duplicated: [String: [Int]] = [:]
         for (index, column) in columns.enumerated() {
-            if let question = byKey[MatchKey.make(column)], used.insert(question.id).inserted {
+            let question = byKey[MatchKey.make(column)]
+            if let question, used.insert(question.id).inserted {
                 questions[index] = question
             } else {
+                if let question, let first = questions.first(where: { $0.value.id == question.id })?.key {
+                    duplicated[question.id, default: [first]].append(index)
+                }
                 unmatched.append(index)
             }
         }
@@ -43,6 +51,6 @@ extension PipelineCatalog {
         }
         let needed = (definition.questions.count + 1) / 2
         guard force || (!questions.isEmpty && questions.count >= needed) else { return nil }
-        return SurveyMatch(definition: definition, questions: questions, unmatchedColumns: unmatched)
+        return SurveyMatch(definition: definition, questions: questions, unmatchedColumns: unmatched, duplicatedColumns: duplicated)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import KankeiCore
 import KankeiFeedback
 import KankeiIngest
@@ -17,11 +18,27 @@ import KankeiReport
 ///
 /// Each event is also recorded in the matching core (`core.sqlite`): its sessions and who attended
 /// them on which side, its figures, and — for club feedback — matching-quality records per club and side.
+///
+/// Every step can be stopped at any moment (`kill -9` included) and the next run finishes the work
+/// with the same results: one run at a time holds the workspace's lock; an event's figures are one
+/// core transaction and its files' ledger entries another, written before the files move; a file
+/// moves by one rename; reports are written to a temporary file and renamed. A file whose ledger
+/// entry was written but which had not moved yet is moved by the next run without counting it again.
 public final class BatchRun {
     public struct Options: Sendable {
         /// Definitions folder; the workspace's `pipelines/` when `nil`.
         public var pipelines: URL?
         public var keepIntermediates = false
+        /// When another run holds the workspace: wait for it (`true`) or stop with a message.
+        public var wait = true
+        /// Told once when the run starts waiting for another one.
+        public var waiting: (@Sendable (String) -> Void)?
+        /// Only these inbox files are read (`kankei watch`: the files that have stopped changing);
+        /// every file when `nil`. Others stay in the inbox untouched.
+        public var only: Set<String>?
+        /// Told how far the reading of a long text export has come.
+        public var progress: Ingestor.ReadProgress?
+        public var logger = Logger(label: "kankei", factory: { _ in SwiftLogNoOpLogHandler() })
 
         public init(pipelines: URL? = nil, keepIntermediates: Bool = false) {
             self.pipelines = pipelines
@@ -34,11 +51,12 @@ public final class BatchRun {
     private let catalog: PipelineCatalog
     private let writer: ReportWriter
     private let ingestor: Ingestor
-    private var ledger: Ledger
+    private var ledger: Ledger!
     private let core: CoreDatabase
     private let quarantine: Quarantine
     private let runTime: String
     private var report = RunReport()
+    private var log: Logger { options.logger }
 
     public init(workspace: URL, options: Options = Options()) throws {
         layout = WorkspaceLayout(root: workspace)
@@ -60,9 +78,8 @@ public final class BatchRun {
         }
         do {
             try layout.prepare()
-            ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()))
+            ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()), progress: options.progress)
             core = try CoreDatabase(url: layout.core)
-            ledger = try Ledger(core: core)
         } catch {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) を準備できませんでした（\(error.localizedDescription)）。書き込み権限を確認してください。")
         }
@@ -71,32 +88,74 @@ public final class BatchRun {
     }
 
     public func run() throws -> RunReport {
+        let lock = try RunLock.acquire(layout, wait: options.wait, startedAt: runTime) { holder in
+            let message = "別の kankei が実行中です（\(holder?.description ?? "実行中のプロセス")）。終わるのを待っています…"
+            options.waiting?(message)
+            log.notice("waiting for the workspace lock", metadata: ["holder": "\(holder?.pid ?? 0)"])
+        }
+        defer { withExtendedLifetime(lock) {} }
         let started = Date()
-        for entry in list(layout.inbox) {
+        layout.removeStaleTemporaryFiles()
+        do {
+            ledger = try Ledger(core: core)
+            var record = try core.startRun(at: runTime, pid: Int(getpid()))
+            log.info("run started", metadata: ["workspace": "\(layout.root.path)", "run": "\(record.id ?? 0)"])
+            processInbox()
+            publish()
+            report.seconds = Date().timeIntervalSince(started)
+            record.finishedAt = ISO8601DateFormatter().string(from: Date())
+            record.events = report.events.count
+            record.files = report.events.reduce(0) { $0 + $1.newFiles.count }
+            record.duplicates = report.duplicates.count
+            record.quarantined = report.quarantined.count
+            record.warnings = report.warnings.count
+            record.exitCode = Int(report.exitCode)
+            try core.finishRun(record)
+            log.info("run finished", metadata: ["events": "\(record.events)", "files": "\(record.files)",
+                                               "duplicates": "\(record.duplicates)", "quarantined": "\(record.quarantined)",
+                                               "seconds": "\(String(format: "%.2f", report.seconds))"])
+        } catch {
+            throw WorkspaceError(message: "コア \(layout.core.path) に書き込めませんでした（\(error.localizedDescription)）。ディスクの空きと書き込み権限を確認してください。")
+        }
+        return report
+    }
+
+    private func processInbox() {
+        for entry in InboxListing.list(layout.inbox) {
             switch entry.kind {
             case .directory:
                 do {
                     try process(event: entry.url.lastPathComponent, folder: entry.url)
                 } catch {
+                    log.error("event stopped", metadata: ["event": "\(entry.url.lastPathComponent)", "error": "\(error)"])
                     report.warnings.append("イベント「\(entry.url.lastPathComponent)」の処理を中断しました（\(error.localizedDescription)）。残ったファイルは次回の実行で処理します。")
                 }
-            case .file:
+            case .file where isSelected(entry.url):
                 isolate(entry.url, event: nil, InputProblem(
                     file: entry.url.lastPathComponent,
                     problem: "inbox/ の直下に置かれたファイルは、どのイベントのものか分かりません。",
                     remedy: "イベントごとのフォルダ（例: inbox/2022-02-04-municipal-webinar/）を作って、その中に置いてください。"))
+            case .file:
+                break
             case .other(let what):
                 isolate(entry.url, event: nil, Self.notAFile(entry.url, what))
             }
         }
+    }
+
+    /// Renders every summary and the index again, with the core's current figures.
+    private func publish() {
         do {
             report.warnings += try ReportPublisher(layout: layout, writer: writer, core: core, catalog: catalog).publish()
             report.index = layout.reports.appendingPathComponent(ReportWriter.indexFile)
+            log.debug("reports published", metadata: ["index": "\(report.index?.path ?? "")"])
         } catch {
             report.warnings.append("reports/index.html と各イベントの報告書を作り直せませんでした（\(error.localizedDescription)）。次回の実行で再び試します。")
         }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
+    }
+
+    private func isSelected(_ url: URL) -> Bool {
+        options.only.map { $0.contains(url.standardizedFileURL.path) } ?? true
     }
 
     // MARK: - One event
@@ -104,9 +163,11 @@ public final class BatchRun {
     private func process(event: String, folder: URL) throws {
         var files: [URL] = []
         var settingsFile: URL?
-        for entry in listBelow(folder) {
+        for entry in InboxListing.listBelow(folder) {
             let isSettings = entry.url.lastPathComponent.lowercased() == EventSettings.fileName
             switch entry.kind {
+            case .file where !isSelected(entry.url):
+                continue
             case .file where isSettings && entry.url.deletingLastPathComponent().standardizedFileURL == folder.standardizedFileURL:
                 settingsFile = entry.url
             case .file where isSettings:
@@ -137,25 +198,31 @@ public final class BatchRun {
         var sources = ledger.files(of: event).filter { $0.format != Ledger.eventSettingsFormat }.map {
             EventSource(url: layout.archive.appendingPathComponent($0.archived), name: $0.name, sha256: $0.sha256, isNew: false)
         }
-        var seenInBatch: Set<String> = []
+        /// Files with the same bytes as another new file of this batch: settled once that one is.
+        var copies: [(url: URL, sha256: String)] = []
         for url in files {
             guard let digest = try? FileDigest.sha256(of: url) else {
                 report.warnings.append("inbox/\(event)/\(url.lastPathComponent) を読めませんでした（処理中に消えたか、読み取り権限がありません）。次回の実行で再び試します。")
                 continue
             }
-            if ledger.processedEntry(sha256: digest.hex) != nil || !seenInBatch.insert(digest.hex).inserted {
-                try archiveDuplicate(url, sha256: digest.hex, event: event)
+            if let earlier = ledger.processedEntry(sha256: digest.hex) {
+                try settleKnown(url, sha256: digest.hex, earlier: earlier, event: event)
+            } else if sources.contains(where: { $0.isNew && $0.sha256 == digest.hex }) {
+                copies.append((url, digest.hex))
             } else {
+                log.debug("new file", metadata: ["event": "\(event)", "file": "\(url.lastPathComponent)",
+                                                 "sha256": "\(digest.hex.prefix(12))", "bytes": "\(digest.bytes)"])
                 sources.append(EventSource(url: url, name: url.lastPathComponent, sha256: digest.hex, isNew: true))
             }
         }
         guard sources.contains(where: \.isNew) || settingsFile != nil else {
-            removeIfEmpty(folder)
+            InboxListing.removeIfEmpty(folder)
             return
         }
 
         var notes: [String] = []
         var result: EventPipeline.Result?
+        var refused: [String: InputProblem] = [:]
         let catalog = try core.clubCatalog()
         if let club = settings.club, let known = catalog.club(id: club) ?? catalog.club(named: club) {
             settings.club = known.id
@@ -171,6 +238,7 @@ public final class BatchRun {
                 if let index = failure.index {
                     let source = sources.remove(at: index)
                     if source.isNew {
+                        refused[source.sha256] = failure.problem
                         isolate(source.url, event: event, failure.problem)
                     } else {
                         notes.append("アーカイブ済みのファイル「\(source.name)」を読めなかったため集計から除きました（\(failure.problem.problem)）。")
@@ -194,17 +262,27 @@ public final class BatchRun {
             let folder = layout.report(for: event)
             // summary.html, summary.md and tables.csv follow at the end of the run, with the core's club figures.
             try writer.writeSummary(tabulation, to: folder)
+            log.info("event counted", metadata: ["event": "\(event)", "respondents": "\(tabulation.respondents)",
+                                                "files": "\(sources.count)", "new": "\(sources.filter(\.isNew).count)"])
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
                                        newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
         }
-        for source in sources where source.isNew {
-            try archive(source.url, sha256: source.sha256, event: event, format: result?.formats[source.sha256]?.rawValue ?? "unknown")
+        var counted = sources.filter(\.isNew).map { source in
+            (source.url, source.sha256, result?.formats[source.sha256]?.rawValue ?? "unknown")
         }
         if let settingsFile {
-            let digest = try FileDigest.sha256(of: settingsFile)
-            try archive(settingsFile, sha256: digest.hex, event: event, format: Ledger.eventSettingsFormat)
+            counted.append((settingsFile, try FileDigest.sha256(of: settingsFile).hex, Ledger.eventSettingsFormat))
         }
-        removeIfEmpty(folder)
+        try archive(counted, event: event)
+        for copy in copies {
+            if var problem = refused[copy.sha256] {
+                problem.file = copy.url.lastPathComponent
+                isolate(copy.url, event: event, problem)
+            } else {
+                try archiveDuplicate(copy.url, sha256: copy.sha256, event: event)
+            }
+        }
+        InboxListing.removeIfEmpty(folder)
     }
 
     /// Records the event in the core, then runs the feedback stage on its figures.
@@ -227,21 +305,43 @@ public final class BatchRun {
 
     // MARK: - Moving files
 
-    /// Archives a processed file: ledger first, then the move, so an interrupted run never loses
-    /// a file — the next run finds it in the inbox, sees its hash in the ledger and finishes the move.
-    private func archive(_ url: URL, sha256: String, event: String, format: String) throws {
-        let name = archivedName(url, sha256: sha256)
-        try ledger.append(.init(sha256: sha256, event: event, name: url.lastPathComponent, format: format,
-                                archived: name, outcome: .processed, at: runTime))
-        try moveIntoArchive(url, name: name)
+    /// Archives an event's counted files: their ledger entries first, in one transaction, then the
+    /// moves. A run stopped in between leaves files in the inbox whose entries exist; the next run
+    /// finds them by their hash and finishes the moves (`settleKnown`).
+    private func archive(_ files: [(url: URL, sha256: String, format: String)], event: String) throws {
+        let entries = files.map { file in
+            LedgerEntry(sha256: file.sha256, event: event, name: file.url.lastPathComponent, format: file.format,
+                        archived: archivedName(file.url, sha256: file.sha256), outcome: .processed, at: runTime)
+        }
+        // An entry a stopped run already wrote (its event.yaml read again) is not written twice.
+        try ledger.append(entries.filter { !ledger.contains($0) })
+        for (file, entry) in zip(files, entries) {
+            try moveIntoArchive(file.url, name: entry.archived)
+            log.info("archived", metadata: ["event": "\(event)", "file": "\(entry.name)", "format": "\(entry.format)",
+                                           "archive": "\(entry.archived)"])
+        }
+    }
+
+    /// A file whose bytes the ledger knows: either the unfinished move of a stopped run (same event
+    /// and name, archived copy missing), finished quietly, or a duplicate, archived and not counted.
+    private func settleKnown(_ url: URL, sha256: String, earlier: LedgerEntry, event: String) throws {
+        let archived = layout.archive.appendingPathComponent(earlier.archived)
+        if earlier.event == event, earlier.name == url.lastPathComponent, !FileManager.default.fileExists(atPath: archived.path) {
+            try moveIntoArchive(url, name: earlier.archived)
+            log.notice("finished the move a stopped run left", metadata: ["event": "\(event)", "file": "\(earlier.name)"])
+            return
+        }
+        try archiveDuplicate(url, sha256: sha256, event: event)
     }
 
     private func archiveDuplicate(_ url: URL, sha256: String, event: String) throws {
         let name = ledger.processedEntry(sha256: sha256)?.archived ?? archivedName(url, sha256: sha256)
-        try ledger.append(.init(sha256: sha256, event: event, name: url.lastPathComponent, format: "duplicate",
-                                archived: name, outcome: .duplicate, at: runTime))
+        let entry = LedgerEntry(sha256: sha256, event: event, name: url.lastPathComponent, format: "duplicate",
+                                archived: name, outcome: .duplicate, at: runTime)
+        if !ledger.contains(entry) { try ledger.append([entry]) }
         try moveIntoArchive(url, name: name)
         report.duplicates.append(url.lastPathComponent)
+        log.info("duplicate archived", metadata: ["event": "\(event)", "file": "\(url.lastPathComponent)", "archive": "\(name)"])
     }
 
     private func moveIntoArchive(_ url: URL, name: String) throws {
@@ -249,7 +349,7 @@ public final class BatchRun {
         if FileManager.default.fileExists(atPath: target.path) {
             try FileManager.default.removeItem(at: url)
         } else {
-            try FileManager.default.moveItem(at: url, to: target)
+            try OwnerOnlyMove.move(url, to: target)
         }
     }
 
@@ -263,6 +363,8 @@ public final class BatchRun {
         do {
             let location = try quarantine.isolate(url, event: event, problem: problem)
             report.quarantined.append(.init(event: event, name: url.lastPathComponent, location: location, problem: problem))
+            log.notice("quarantined", metadata: ["event": "\(event ?? "")", "file": "\(url.lastPathComponent)",
+                                                "where": "\(problem.locationText)", "problem": "\(problem.problem)"])
         } catch {
             report.warnings.append("\(url.path) を quarantine/ に移せませんでした（\(error.localizedDescription)）。\(problem.problem)")
         }
@@ -271,60 +373,5 @@ public final class BatchRun {
     private static func notAFile(_ url: URL, _ what: String) -> InputProblem {
         InputProblem(file: url.lastPathComponent, problem: "これは通常のファイルではなく\(what)です。Kankeiはリンクの先や特殊なファイルを読みません。",
                      remedy: "書き出したファイルそのものを inbox/<イベント>/ に置いてください。")
-    }
-
-    // MARK: - Listing
-
-    private struct Entry {
-        enum Kind {
-            case file, directory
-            /// A link or a special file, described in Japanese.
-            case other(String)
-        }
-
-        var url: URL
-        var kind: Kind
-    }
-
-    private static let otherKinds: [FileAttributeType: String] = [
-        .typeSymbolicLink: "リンク（シンボリックリンク）", .typeSocket: "ソケット", .typeCharacterSpecial: "デバイス",
-        .typeBlockSpecial: "デバイス",
-    ]
-
-    /// Names a coordinator's tools leave behind that are not exports: hidden files, Office lock files.
-    private static func isIgnored(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasPrefix("~$")
-    }
-
-    /// The entries of a folder in name order, by what they are themselves (links are not followed).
-    private func list(_ folder: URL) -> [Entry] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !Self.isIgnored($0) }.sorted().map { name in
-            let url = folder.appendingPathComponent(name)
-            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            switch type {
-            case .typeRegular?: return Entry(url: url, kind: .file)
-            case .typeDirectory?: return Entry(url: url, kind: .directory)
-            case let type?: return Entry(url: url, kind: .other(Self.otherKinds[type] ?? "特殊なファイル（名前付きパイプなど）"))
-            case nil: return Entry(url: url, kind: .other("読み取れない項目"))
-            }
-        }
-    }
-
-    /// Every entry below an event folder, nested folders included, in name order.
-    private func listBelow(_ folder: URL) -> [Entry] {
-        list(folder).flatMap { entry -> [Entry] in
-            if case .directory = entry.kind { return [entry] + listBelow(entry.url) }
-            return [entry]
-        }
-    }
-
-    private func removeIfEmpty(_ folder: URL) {
-        for entry in list(folder) {
-            if case .directory = entry.kind { removeIfEmpty(entry.url) }
-        }
-        if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-            try? FileManager.default.removeItem(at: folder)
-        }
     }
 }

@@ -3,7 +3,8 @@ import KankeiCore
 
 /// The record of every file a run has read (the core's `ledger` table): which event it belongs to
 /// and where its bytes are kept in `archive/`. A file whose sha256 is here is never counted again.
-/// Each entry is one SQLite transaction, so a run killed mid-write leaves the entry whole or absent.
+/// An event's entries are written in one SQLite transaction, so a run killed mid-write leaves them
+/// all or none.
 struct Ledger {
     typealias Entry = LedgerEntry
 
@@ -29,9 +30,18 @@ struct Ledger {
         return entries.filter { $0.event == event && $0.outcome == .processed && seen.insert($0.sha256).inserted }
     }
 
-    mutating func append(_ entry: Entry) throws {
-        try core.appendLedger(entry)
-        entries.append(entry)
-        if entry.outcome == .processed, processed[entry.sha256] == nil { processed[entry.sha256] = entry }
+    /// `true` when this very entry (same file, event, name and outcome) is already recorded: an
+    /// interrupted run wrote it and the next one is finishing the move.
+    func contains(_ entry: Entry) -> Bool {
+        entries.contains { $0.sha256 == entry.sha256 && $0.event == entry.event && $0.name == entry.name && $0.outcome == entry.outcome }
+    }
+
+    mutating func append(_ new: [Entry]) throws {
+        guard !new.isEmpty else { return }
+        try core.appendLedger(new)
+        for entry in new {
+            entries.append(entry)
+            if entry.outcome == .processed, processed[entry.sha256] == nil { processed[entry.sha256] = entry }
+        }
     }
 }

@@ -1,0 +1,62 @@
+import KankeiModel
+
+/// Counts each respondent once: "the latest submission per respondent wins".
+///
+/// A respondent known by their address (`PersonKey`) may submit twice, or appear in two exports of
+/// the same survey: their answers are held until the event's files are all read, and only the
+/// latest submission (by submission time; on a tie, the one read last) is passed on, in the order
+/// respondents first appeared. An anonymous submission cannot be told from another person's, except
+/// as an exact copy (same survey, same submission time, same answers: two overlapping exports); a
+/// copy is dropped at once and the rest stream through untouched.
+struct LatestSubmissions {
+    private var held: [Key: (order: Int, respondent: Respondent)] = [:]
+    private var fingerprints: Set<Int> = []
+    private var order = 0
+    /// Older submissions of a known respondent that a newer one replaced.
+    private(set) var replaced = 0
+    /// Anonymous submissions seen twice (overlapping exports), counted once.
+    private(set) var copies = 0
+
+    private struct Key: Hashable {
+        var survey: String
+        var person: PersonKey
+    }
+
+    /// The respondent to pass on now, or `nil` when it is held (known person) or a copy.
+    mutating func offer(_ respondent: Respondent) -> Respondent? {
+        order += 1
+        guard let person = respondent.person else {
+            guard let submitted = respondent.submittedAt else { return respondent }
+            var hasher = Hasher()
+            hasher.combine(respondent.survey)
+            hasher.combine(submitted)
+            hasher.combine(respondent.answers)
+            if fingerprints.insert(hasher.finalize()).inserted { return respondent }
+            copies += 1
+            return nil
+        }
+        let key = Key(survey: respondent.survey, person: person)
+        guard let earlier = held[key] else {
+            held[key] = (order, respondent)
+            return nil
+        }
+        replaced += 1
+        if Self.isNewer(respondent, than: earlier.respondent) { held[key] = (earlier.order, respondent) }
+        return nil
+    }
+
+    /// The held respondents, each once, in the order they first appeared.
+    mutating func drain() -> [Respondent] {
+        defer { held = [:] }
+        return held.values.sorted { $0.order < $1.order }.map(\.respondent)
+    }
+
+    /// Later submission time wins; without times, or on a tie, the one read later does.
+    private static func isNewer(_ candidate: Respondent, than current: Respondent) -> Bool {
+        switch (candidate.submittedAt, current.submittedAt) {
+        case let (new?, old?): new >= old
+        case (nil, _?): false
+        default: true
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// One item of an inbox folder, by what it is itself (a link is never followed).
+struct InboxEntry {
+    enum Kind {
+        case file, directory
+        /// A link or a special file, described in Japanese.
+        case other(String)
+    }
+
+    var url: URL
+    var kind: Kind
+}
+
+/// What the run, `kankei watch` and `kankei status` see in the inbox: entries in name order, with
+/// the files that tools leave behind while they work (downloads in progress, Office lock files)
+/// set aside — they are neither read nor quarantined, and wait until they become real files.
+enum InboxListing {
+    /// Name patterns of temporary files, and what each is (Japanese, for `kankei status`).
+    static let temporaryFiles: [(prefix: String, suffix: String, what: String)] = [
+        ("~$", "", "Excel・Wordが開いている間の一時ファイル"),
+        (".~lock", "", "LibreOfficeが開いている間のロックファイル"),
+        ("", ".crdownload", "Chromeでダウンロード中のファイル"),
+        ("", ".part", "Firefoxでダウンロード中のファイル"),
+        ("", ".download", "Safariでダウンロード中のファイル"),
+        ("", ".tmp", "一時ファイル"),
+        (".", "", "隠しファイル"),
+    ]
+
+    /// What a temporary file is, or `nil` for a file to read.
+    static func temporaryKind(of name: String) -> String? {
+        let lowered = name.lowercased()
+        return temporaryFiles.first { lowered.hasPrefix($0.prefix) && lowered.hasSuffix($0.suffix) }?.what
+    }
+
+    private static let otherKinds: [FileAttributeType: String] = [
+        .typeSymbolicLink: "リンク（シンボリックリンク）", .typeSocket: "ソケット", .typeCharacterSpecial: "デバイス",
+        .typeBlockSpecial: "デバイス",
+    ]
+
+    /// The entries of a folder in name order, temporary files left out.
+    static func list(_ folder: URL) -> [InboxEntry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { temporaryKind(of: $0) == nil }.sorted().map { name in
+            let url = folder.appendingPathComponent(name)
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            switch type {
+            case .typeRegular?: return InboxEntry(url: url, kind: .file)
+            case .typeDirectory?: return InboxEntry(url: url, kind: .directory)
+            case let type?: return InboxEntry(url: url, kind: .other(otherKinds[type] ?? "特殊なファイル（名前付きパイプなど）"))
+            case nil: return InboxEntry(url: url, kind: .other("読み取れない項目"))
+            }
+        }
+    }
+
+    /// Every entry below a folder, nested folders included, in name order.
+    static func listBelow(_ folder: URL) -> [InboxEntry] {
+        list(folder).flatMap { entry -> [InboxEntry] in
+            if case .directory = entry.kind { return [entry] + listBelow(entry.url) }
+            return [entry]
+        }
+    }
+
+    /// The temporary files below a folder (for `kankei status`).
+    static func temporaryFiles(below folder: URL) -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        return walker.compactMap { $0 as? URL }.filter { temporaryKind(of: $0.lastPathComponent) != nil }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Removes a folder and its subfolders once nothing (not even a temporary file) is left in them.
+    static func removeIfEmpty(_ folder: URL) {
+        for entry in list(folder) {
+            if case .directory = entry.kind { removeIfEmpty(entry.url) }
+        }
+        if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+}
