@@ -92,7 +92,8 @@ let package = Package(
         .testTarget(name: "KankeiFeedbackTests", dependencies: ["KankeiFeedback", "KankeiCore", "KankeiIngest"]),
         .testTarget(name: "KankeiMatchTests", dependencies: ["KankeiMatch", "KankeiCore", "KankeiFeedback", "KankeiIngest"]),
         .testTarget(name: "KankeiEndToEndTests", dependencies: [
-            "KankeiWorkspace", "KankeiCore", "KankeiIngest", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "kankei", "kankei-ingest",
+            "KankeiWorkspace", "KankeiCore", "KankeiIngest", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "GRDB", package: "GRDB.swift"), "kankei", "kankei-ingest",
             "kankei-normalize", "kankei-tabulate", "kankei-report", "kankei-feedback",
         ], exclude: ["Fixtures"]),
     ]

@@ -34,9 +34,12 @@ extension CoreDatabase {
                                          participant.side?.rawValue, participant.sideBasis?.rawValue])
                 }
             }
+            // Not `INSERT OR IGNORE`: an ignored insert still uses up an id, and a repeated run must not.
+            let files = event.files.joined(separator: ",")
             try db.execute(sql: """
-                INSERT OR IGNORE INTO tabulations (eventId, files, computedAt, respondents, summary) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [event.id, event.files.joined(separator: ","), time, tabulation.respondents, summary])
+                INSERT INTO tabulations (eventId, files, computedAt, respondents, summary) SELECT ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM tabulations WHERE eventId = ? AND files = ?)
+                """, arguments: [event.id, files, time, tabulation.respondents, summary, event.id, files])
         }
     }
 

@@ -6,10 +6,17 @@ extension CoreDatabase {
     /// Returns `true` when it was new.
     @discardableResult
     public func add(_ quality: MatchingQuality) throws -> Bool {
+        // Looked up first rather than `INSERT OR IGNORE`: an ignored insert still uses up an id, and
+        // ids order the history (the latest record is the current view), so a repeated run must not
+        // move them.
         try write { db in
+            let known = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM matchingQuality WHERE clubId = ? AND side = ? AND sourceFiles = ?)
+                """, arguments: [quality.clubId, quality.side.rawValue, quality.sourceFiles]) ?? false
+            guard !known else { return false }
             var record = quality
-            try record.insert(db, onConflict: .ignore)
-            return db.changesCount > 0
+            try record.insert(db)
+            return true
         }
     }
 
