@@ -27,9 +27,16 @@ public struct InputProblem: Error, Hashable, Sendable, Codable {
         switch location {
         case .row(let row): "\(row)行目"
         case .column(let name): "列「\(name)」"
-        case .element(let path): "要素 \(path)"
+        case .element(let path): "要素 \(Self.abbreviated(path))"
         case .wholeFile: "ファイル全体"
         }
+    }
+
+    /// A deep element path shortened to its first three and last element (`/a/b/c/…/z（10,000階層目）`).
+    static func abbreviated(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count > 8 else { return path }
+        return "/" + parts.prefix(3).joined(separator: "/") + "/…/" + parts.last! + "（\(parts.count)階層目）"
     }
 
     /// The text of `<file>.error.txt`.

@@ -78,3 +78,51 @@ struct WorkspaceRobustnessTests {
         }
     }
 }
+
+/// The same answers exported twice: two files of one survey whose rows overlap.
+@Suite("Overlapping exports")
+struct OverlappingExportTests {
+    static func survey() throws -> URL {
+        try #require(files(below: Repository.samples.appendingPathComponent("inbox/\(municipal)"))
+            .first { $0.lastPathComponent.hasPrefix("WEB説明会") })
+    }
+
+    /// The header and the first `rows` answers of the sample survey, optionally without its e-mail column.
+    static func export(rows: Int, withoutEmail: Bool = false) throws -> [UInt8] {
+        var lines = try text(survey()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines = Array(lines.prefix(rows + 1))
+        if withoutEmail {
+            lines = lines.map { line in
+                var fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
+                fields.remove(at: 1)
+                return fields.joined(separator: ",")
+            }
+        }
+        return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    @Test("an earlier export of 20 answers beside the full one: 29 respondents, each once, and the report says why")
+    func knownRespondents() throws {
+        let workspace = try sampleWorkspace(extra: ["\(municipal)/回答 - 2月4日の書き出し.csv": try Self.export(rows: 20)])
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let tabulation = try summary(workspace, municipal)
+        #expect(tabulation.respondents == 29)
+        #expect(tabulation.question("reason")?.top(3, by: .respondents) == ["79.3", "69.0", "69.0"])
+        #expect(tabulation.notes.contains { $0.contains("回答者ごとに最も新しい回答だけを数え") })
+        #expect(tabulation.notes.contains { $0.contains("古い回答20件を除外") })
+        let markdown = try text(workspace.appendingPathComponent("reports/\(municipal)/summary.md"))
+        #expect(markdown.contains("最も新しい回答だけを集計しました"))
+    }
+
+    @Test("anonymous exports (no e-mail column) that overlap: the shared answers count once")
+    func anonymousRespondents() throws {
+        let workspace = try sampleWorkspace(extra: [
+            "2022-02-05-anonymous/回答 - 前半.csv": try Self.export(rows: 20, withoutEmail: true),
+            "2022-02-05-anonymous/回答 - 全体.csv": try Self.export(rows: 29, withoutEmail: true),
+        ])
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let tabulation = try summary(workspace, "2022-02-05-anonymous")
+        #expect(tabulation.respondents == 29)
+        #expect(tabulation.notes.contains { $0.contains("まったく同じ回答が20件重なっていた") })
+    }
+}
