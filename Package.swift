@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "KankeiIngestTests", dependencies: [
             "KankeiIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize"], exclude: ["Fixtures"]),
+        .testTarget(name: "KankeiNormalizeTests", dependencies: ["KankeiNormalize", "KankeiIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiTabulateTests", dependencies: ["KankeiTabulate"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiReportTests", dependencies: ["KankeiReport"], exclude: ["Fixtures"]),
         .testTarget(name: "KankeiCoreTests", dependencies: ["KankeiCore", "KankeiIngest"], exclude: ["Fixtures"]),

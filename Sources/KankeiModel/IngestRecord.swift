@@ -145,6 +145,7 @@ public struct SurveyResponse: Hashable, Sendable, Codable {
     /// When the form was submitted, as ISO 8601 local time (`2022-02-04T14:31:38`) when the
     /// export's timestamp could be read, else as written.
     public var submittedAt: String?
+    /// The respondent, by e-mail address only (`PersonKeyMaker.respondentKey`); `nil` when anonymous.
     public var person: PersonKey?
     public var cells: [SurveyCell?]
 

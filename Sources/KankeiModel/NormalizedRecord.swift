@@ -48,6 +48,7 @@ public struct Respondent: Hashable, Sendable, Codable {
     public var survey: String
     public var provenance: Provenance
     public var submittedAt: String?
+    /// The respondent, by e-mail address only (`PersonKeyMaker.respondentKey`); `nil` when anonymous.
     public var person: PersonKey?
     /// Answers to the questions answered; a question left blank has no entry.
     public var answers: [Answer]

@@ -50,7 +50,17 @@ public struct WorkspaceLayout: Sendable {
         if let data = try? Data(contentsOf: secret), data.count >= 16 { return [UInt8](data) }
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        try AtomicFile.write(Data(bytes), to: secret)
+        // Created whole or not at all, and only once: two first runs at the same moment (a run and a
+        // core import) must not each keep a different secret. The loser reads the winner's.
+        let temporary = state.appendingPathComponent(".secret.\(UUID().uuidString).tmp")
+        try AtomicFile.write(Data(bytes), to: temporary)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        if link(temporary.path, secret.path) != 0 {
+            guard errno == EEXIST, let data = try? Data(contentsOf: secret), data.count >= 16 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: secret.path, "errno": errno])
+            }
+            return [UInt8](data)
+        }
         return bytes
     }
 }

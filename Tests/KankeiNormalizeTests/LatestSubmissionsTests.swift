@@ -1,3 +1,4 @@
+import KankeiIngest
 import KankeiModel
 import Testing
 @testable import KankeiNormalize
@@ -46,5 +47,18 @@ struct LatestSubmissionsTests {
         #expect(submissions.offer(Self.respondent(nil, at: nil, "A")) != nil)
         #expect(submissions.offer(Self.respondent(nil, at: nil, "A")) != nil)
         #expect(submissions.copies == 1 && submissions.drain().isEmpty)
+    }
+}
+
+@Suite("Respondent keys")
+struct RespondentKeyTests {
+    @Test("only an e-mail address identifies a respondent: not a name, not Microsoft Forms' \"anonymous\"")
+    func addressesOnly() {
+        let keys = PersonKeyMaker(secret: Array(repeating: 1, count: 32))
+        #expect(keys.respondentKey(email: "Hanako@Example.JP") == keys.key(email: "hanako@example.jp"))
+        #expect(keys.respondentKey(email: "anonymous") == nil)
+        #expect(keys.respondentKey(email: "--") == nil)
+        #expect(keys.respondentKey(email: "@example.jp") == nil && keys.respondentKey(email: "hanako@") == nil)
+        #expect(keys.respondentKey(email: nil) == nil)
     }
 }

@@ -8,6 +8,15 @@ public struct PersonKeyMaker: Sendable {
 
     public init(secret: [UInt8]) { self.secret = secret }
 
+    /// The key of a survey respondent: by e-mail address only, `nil` without one. Names repeat (two
+    /// 田中さん; Zoom guests named "iPhone") and Microsoft Forms writes "anonymous" where the address
+    /// would be, so only an address can tell that two submissions are the same person's.
+    public func respondentKey(email: String?) -> PersonKey? {
+        guard let email = CellText.meaningful(email), let at = email.firstIndex(of: "@"),
+              at != email.startIndex, email.index(after: at) != email.endIndex else { return nil }
+        return key(email: email)
+    }
+
     /// A maker with a random secret: keys link within one run only.
     public static func ephemeral() -> PersonKeyMaker {
         var generator = SystemRandomNumberGenerator()

@@ -86,7 +86,7 @@ struct SurveyLayout {
             if items.isEmpty { return nil }
             return spread[index] || items.count > 1 ? .choices(items) : .text(items[0])
         }
-        return SurveyResponse(provenance: provenance, submittedAt: submitted, person: keys.key(email: email, name: name), cells: cells)
+        return SurveyResponse(provenance: provenance, submittedAt: submitted, person: keys.respondentKey(email: email), cells: cells)
     }
 }
 

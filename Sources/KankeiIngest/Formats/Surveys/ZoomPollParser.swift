@@ -86,7 +86,7 @@ final class ZoomPollParser: TableExportParser {
             try context.emit(.response(SurveyResponse(
                 provenance: Provenance(sha256: context.sha256, row: respondent.row),
                 submittedAt: respondent.submitted.map { DateTimeText.iso(from: $0) ?? $0 },
-                person: context.keys.key(email: respondent.email, name: respondent.name),
+                person: context.keys.respondentKey(email: respondent.email),
                 cells: cells)))
         }
     }
