@@ -12,6 +12,9 @@ public struct Ingestor: Sendable {
     public var limits: CSVReader.Limits
     /// Told how far the reading of a text export (CSV, tab-separated) has come.
     public var progress: ReadProgress?
+    /// Where the parts of a zip (xlsx, .lsa) are copied out while read; the system's temporary
+    /// folder when `nil`. A workspace keeps them in its own owner-only folder.
+    public var scratchFolder: URL?
 
     /// `file`: the name of the file being read; `read` of `total` bytes.
     public typealias ReadProgress = @Sendable (_ file: String, _ read: Int, _ total: Int) -> Void
@@ -52,7 +55,7 @@ public struct Ingestor: Sendable {
             let context = IngestContext(source: source, sha256: digest.0, bytes: digest.1, keys: keys, emit: emit)
             switch try FormatSniffer.container(of: source) {
             case .zip:
-                return try ZipExportReader(context: context, limits: limits).read()
+                return try ZipExportReader(context: context, limits: limits, scratchFolder: scratchFolder).read()
             case .xml:
                 return try XMLExportReader(context: context, companions: companions).read()
             case .text:

@@ -1,7 +1,7 @@
 /// The questions of one survey as normalize understood them: from a pipeline definition, or
 /// inferred from the answers when no definition matched.
 public struct SurveySchema: Hashable, Sendable, Codable {
-    /// The definition's id, or `inferred-<file sha256 prefix>`.
+    /// The definition's id, or `inferred-<hash of the column headers>` (two exports of one survey share it).
     public var id: String
     public var title: String?
     /// `true` when the question types were inferred rather than defined.

@@ -25,7 +25,8 @@ final class SurveyFileNormalizer {
         self.match = match
         self.catalog = catalog
         self.emit = emit
-        schemaID = match?.definition.id ?? "inferred-" + columns.source.prefix(8)
+        // A survey no definition names is known by its columns, so two exports of it are one survey.
+        schemaID = match?.definition.id ?? "inferred-" + Self.stableHash(columns.columns.map(MatchKey.make).joined(separator: "\u{1F}"))
     }
 
     func consume(_ response: SurveyResponse) throws {

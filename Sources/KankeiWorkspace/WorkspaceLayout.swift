@@ -18,6 +18,8 @@ public struct WorkspaceLayout: Sendable {
     /// The matching core, which also keeps the ledger of processed files.
     public var core: URL { root.appendingPathComponent("core.sqlite") }
     public var secret: URL { state.appendingPathComponent("secret") }
+    /// Parts of zip exports while they are read (they hold answers): owner-only, emptied by each run.
+    public var scratch: URL { state.appendingPathComponent("tmp", isDirectory: true) }
     /// Held (flock) by the run in progress: one run at a time.
     public var runLock: URL { state.appendingPathComponent("run.lock") }
     /// KPI values the office enters by hand (ideas proposed, projects started …).
@@ -34,9 +36,11 @@ public struct WorkspaceLayout: Sendable {
         }
     }
 
-    /// Removes what a run stopped mid-write left behind: `AtomicFile`'s temporary files in
-    /// reports/, quarantine/, archive/ and .kankei/. Only while holding the run lock.
+    /// Removes what a run stopped mid-write left behind: the zip parts in `.kankei/tmp/` and
+    /// `AtomicFile`'s temporary files in reports/, quarantine/, archive/ and .kankei/. Only while
+    /// holding the run lock.
     func removeStaleTemporaryFiles() {
+        try? FileManager.default.removeItem(at: scratch)
         for folder in [reports, quarantine, archive, state] {
             guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in walker where AtomicFile.isTemporary(url.lastPathComponent) {

@@ -40,7 +40,7 @@ struct WatchTests {
 
         let watcher = Process()
         watcher.executableURL = Repository.binaries.appendingPathComponent("kankei")
-        watcher.arguments = ["watch", "--workspace", workspace.path, "--interval", "0.2", "--settle", "1.5"]
+        watcher.arguments = ["watch", "--workspace", workspace.path, "--interval", "0.2", "--settle", "3"]
         let out = Pipe(), err = Pipe()
         watcher.standardOutput = out
         watcher.standardError = err
@@ -54,6 +54,11 @@ struct WatchTests {
         try Data("PK\u{3}\u{4} half a download".utf8).write(to: partial)
         let lock = event.appendingPathComponent("~$回答.xlsx")
         try Data([0x00, 0x01, 0x02]).write(to: lock)
+
+        // Firefox's empty placeholder beside its .part: not a file yet.
+        let placeholder = event.appendingPathComponent("名簿.csv")
+        try Data().write(to: placeholder)
+        try Data("half of a list".utf8).write(to: event.appendingPathComponent("名簿.csv.part"))
 
         // The survey arrives in four pieces 0.5 s apart, each well inside the settle time.
         let survey = try #require(originals.first { $0.lastPathComponent.hasPrefix("WEB説明会") })
@@ -100,6 +105,7 @@ struct WatchTests {
         // The temporary files are untouched, still waiting for their tools to finish.
         #expect(try Data(contentsOf: partial) == Data("PK\u{3}\u{4} half a download".utf8))
         #expect(try Data(contentsOf: lock) == Data([0x00, 0x01, 0x02]))
+        #expect(FileManager.default.fileExists(atPath: placeholder.path))
         // Each batch is a run of its own.
         let status = try kankei(["status", "--workspace", workspace.path, "--json"])
         let runs = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]

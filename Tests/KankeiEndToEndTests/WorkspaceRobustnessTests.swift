@@ -125,4 +125,18 @@ struct OverlappingExportTests {
         #expect(tabulation.respondents == 29)
         #expect(tabulation.notes.contains { $0.contains("まったく同じ回答が20件重なっていた") })
     }
+
+    @Test("a survey no definition describes, exported twice with overlap: one survey, the shared answers once")
+    func unconfiguredSurvey() throws {
+        let header = "タイムスタンプ,好きな季節は？,ひとこと\r\n"
+        let rows = (0..<12).map { "2022/02/06 10:00:\(String(format: "%02d", $0)),\(["春", "夏", "秋"][$0 % 3]),メモ\($0)\r\n" }
+        let workspace = try sampleWorkspace(extra: [
+            "2022-02-06-free-survey/回答1.csv": Array((header + rows.prefix(8).joined()).utf8),
+            "2022-02-06-free-survey/回答2.csv": Array((header + rows.joined()).utf8),
+        ])
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let tabulation = try summary(workspace, "2022-02-06-free-survey")
+        #expect(tabulation.respondents == 12)
+        #expect(Set(tabulation.questions.map(\.survey)).count == 1)
+    }
 }

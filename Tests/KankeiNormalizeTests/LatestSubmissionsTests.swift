@@ -37,16 +37,21 @@ struct LatestSubmissionsTests {
         #expect(submissions.drain().map { $0.answers[0].choices[0] } == ["B", "B", "A"])
     }
 
-    @Test("anonymous answers stream through; an exact copy (same time and answers) is dropped; without a time nothing is")
+    @Test("anonymous answers stream through; identical rows of one file are different people; another file's copies count once")
     func anonymous() {
         var submissions = LatestSubmissions()
-        let first = Self.respondent(nil, at: "2022-02-04T14:00:00+09:00", "A")
-        #expect(submissions.offer(first) == first)
-        #expect(submissions.offer(Self.respondent(nil, at: "2022-02-04T14:00:00+09:00", "A", file: "b", row: 7)) == nil)
-        #expect(submissions.offer(Self.respondent(nil, at: "2022-02-04T14:00:00+09:00", "B", file: "b")) != nil)
-        #expect(submissions.offer(Self.respondent(nil, at: nil, "A")) != nil)
-        #expect(submissions.offer(Self.respondent(nil, at: nil, "A")) != nil)
-        #expect(submissions.copies == 1 && submissions.drain().isEmpty)
+        let time = "2022-02-04T14:00:00+09:00"
+        // File a: three people gave the same answer in the same second, one another answer.
+        for row in 2...4 { #expect(submissions.offer(Self.respondent(nil, at: time, "A", file: "a", row: row)) != nil) }
+        #expect(submissions.offer(Self.respondent(nil, at: time, "B", file: "a", row: 5)) != nil)
+        // File b, an overlapping export: its first three "A" are a's; a fourth is someone new.
+        for row in 2...4 { #expect(submissions.offer(Self.respondent(nil, at: time, "A", file: "b", row: row)) == nil) }
+        #expect(submissions.offer(Self.respondent(nil, at: time, "A", file: "b", row: 5)) != nil)
+        #expect(submissions.offer(Self.respondent(nil, at: time, "B", file: "b", row: 6)) == nil)
+        // Without a submission time nothing can be told apart.
+        #expect(submissions.offer(Self.respondent(nil, at: nil, "A", file: "b")) != nil)
+        #expect(submissions.offer(Self.respondent(nil, at: nil, "A", file: "c")) != nil)
+        #expect(submissions.copies == 4 && submissions.drain().isEmpty)
     }
 }
 

@@ -23,6 +23,15 @@ public final class CoreDatabase: Sendable {
         try CoreMigrations.migrator.migrate(queue)
     }
 
+    /// Opens an existing core for reading only: no migration, no write (`kankei status`).
+    public init(readingOnly url: URL) throws {
+        self.url = url
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+    }
+
     /// A core in memory, for tests and dry runs.
     public init() throws {
         url = URL(fileURLWithPath: "/dev/null")

@@ -68,7 +68,9 @@ struct XLSXSheetReader {
         switch type {
         case "s":
             guard let index = Int(value), strings.indices.contains(index) else {
-                throw sheet.problem(.row(row), "共有文字列（sharedStrings）にない番号「\(value)」を参照するセルがあります。",
+                // The reference is shown only when it is a number: a damaged cell may hold anything.
+                let reference = value.allSatisfy(\.isASCII) && Int(value) != nil ? "番号「\(value)」" : "番号ではない値"
+                throw sheet.problem(.row(row), "共有文字列（sharedStrings）にない\(reference)を参照するセルがあります。",
                                     "ファイルが壊れている可能性があります。元のサービスからもう一度ダウンロードしてください。")
             }
             return strings[index]

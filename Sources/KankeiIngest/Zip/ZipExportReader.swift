@@ -9,6 +9,7 @@ import ZIPFoundation
 struct ZipExportReader {
     let context: IngestContext
     let limits: CSVReader.Limits
+    let scratchFolder: URL?
 
     func read() throws -> SourceFile {
         let source = context.source
@@ -19,7 +20,7 @@ struct ZipExportReader {
             throw source.problem(.wholeFile, "ZIP（xlsx・lsa）ファイルが壊れていて開けません。ダウンロードが途中で切れている可能性があります。",
                                  "元のサービスからもう一度ダウンロードしてください。Excelで開いている場合は閉じてから置き直してください。")
         }
-        let parts = ZipParts(archive: archive, source: source, maxPartBytes: limits.maxZipPartBytes)
+        let parts = ZipParts(archive: archive, source: source, maxPartBytes: limits.maxZipPartBytes, scratchFolder: scratchFolder)
         defer { parts.removeAll() }
         if parts.contains("xl/workbook.xml") {
             let table = TableReader(context: context, encoding: "xlsx (UTF-8)")
@@ -49,11 +50,11 @@ final class ZipParts {
     private var total = 0
     private var count = 0
 
-    init(archive: Archive, source: ByteSource, maxPartBytes: Int) {
+    init(archive: Archive, source: ByteSource, maxPartBytes: Int, scratchFolder: URL?) {
         self.archive = archive
         self.source = source
         self.maxPartBytes = maxPartBytes
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kankei-zip-\(UUID().uuidString)")
+        folder = (scratchFolder ?? FileManager.default.temporaryDirectory).appendingPathComponent("kankei-zip-\(UUID().uuidString)")
     }
 
     func contains(_ path: String) -> Bool { archive[path] != nil }

@@ -6,11 +6,13 @@ import KankeiModel
 /// the same survey: their answers are held until the event's files are all read, and only the
 /// latest submission (by submission time; on a tie, the one read last) is passed on, in the order
 /// respondents first appeared. An anonymous submission cannot be told from another person's, except
-/// as an exact copy (same survey, same submission time, same answers: two overlapping exports); a
-/// copy is dropped at once and the rest stream through untouched.
+/// as a copy in another file (same survey, same submission time, same answers: two overlapping
+/// exports). Within one file, identical anonymous rows are different people and all count; a later
+/// file's identical rows count only beyond as many as an earlier file had. The rest stream through.
 struct LatestSubmissions {
     private var held: [Key: (order: Int, respondent: Respondent)] = [:]
-    private var fingerprints: Set<Int> = []
+    /// Per anonymous submission (survey, time, answers): how many times each file holds it.
+    private var anonymous: [Submission: [String: Int]] = [:]
     private var order = 0
     /// Older submissions of a known respondent that a newer one replaced.
     private(set) var replaced = 0
@@ -22,16 +24,24 @@ struct LatestSubmissions {
         var person: PersonKey
     }
 
+    private struct Submission: Hashable {
+        var survey: String
+        var submittedAt: String
+        var answers: [Answer]
+    }
+
     /// The respondent to pass on now, or `nil` when it is held (known person) or a copy.
     mutating func offer(_ respondent: Respondent) -> Respondent? {
         order += 1
         guard let person = respondent.person else {
             guard let submitted = respondent.submittedAt else { return respondent }
-            var hasher = Hasher()
-            hasher.combine(respondent.survey)
-            hasher.combine(submitted)
-            hasher.combine(respondent.answers)
-            if fingerprints.insert(hasher.finalize()).inserted { return respondent }
+            let submission = Submission(survey: respondent.survey, submittedAt: submitted, answers: respondent.answers)
+            let file = respondent.provenance.sha256
+            var files = anonymous[submission, default: [:]]
+            files[file, default: 0] += 1
+            anonymous[submission] = files
+            let earlier = files.filter { $0.key != file }.values.max() ?? 0
+            guard files[file]! <= earlier else { return respondent }
             copies += 1
             return nil
         }

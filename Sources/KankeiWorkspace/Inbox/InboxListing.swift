@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One item of an inbox folder, by what it is itself (a link is never followed).
 struct InboxEntry {
@@ -38,10 +41,21 @@ enum InboxListing {
         .typeBlockSpecial: "デバイス",
     ]
 
+    /// Suffixes a browser adds to a file while downloading it. Firefox also creates the final name,
+    /// empty, beside its `.part`: that placeholder is not a file yet either.
+    static let downloadSuffixes = [".part", ".crdownload", ".download"]
+
+    /// What a temporary file is, looking also at its folder's other names (`siblings`).
+    static func temporaryKind(of name: String, siblings: Set<String>) -> String? {
+        if let kind = temporaryKind(of: name) { return kind }
+        return downloadSuffixes.contains { siblings.contains(name + $0) } ? "ダウンロード中のファイルの置き場所" : nil
+    }
+
     /// The entries of a folder in name order, temporary files left out.
     static func list(_ folder: URL) -> [InboxEntry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { temporaryKind(of: $0) == nil }.sorted().map { name in
+        let siblings = Set(names)
+        return names.filter { temporaryKind(of: $0, siblings: siblings) == nil }.sorted().map { name in
             let url = folder.appendingPathComponent(name)
             let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
             switch type {
@@ -69,12 +83,11 @@ enum InboxListing {
     }
 
     /// Removes a folder and its subfolders once nothing (not even a temporary file) is left in them.
+    /// `rmdir` refuses a folder that is not empty, so a file arriving at that moment stays put.
     static func removeIfEmpty(_ folder: URL) {
         for entry in list(folder) {
             if case .directory = entry.kind { removeIfEmpty(entry.url) }
         }
-        if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-            try? FileManager.default.removeItem(at: folder)
-        }
+        rmdir(folder.path)
     }
 }

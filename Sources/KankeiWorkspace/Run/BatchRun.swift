@@ -56,6 +56,9 @@ public final class BatchRun {
     private let quarantine: Quarantine
     private let runTime: String
     private var report = RunReport()
+    /// Files moved out of the inbox so far (archived or quarantined): a folder is removed only
+    /// when this run emptied it, never one a coordinator has just made.
+    private var moves = 0
     private var log: Logger { options.logger }
 
     public init(workspace: URL, options: Options = Options()) throws {
@@ -78,7 +81,9 @@ public final class BatchRun {
         }
         do {
             try layout.prepare()
-            ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()), progress: options.progress)
+            var ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()), progress: options.progress)
+            ingestor.scratchFolder = layout.scratch
+            self.ingestor = ingestor
             core = try CoreDatabase(url: layout.core)
         } catch {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) を準備できませんでした（\(error.localizedDescription)）。書き込み権限を確認してください。")
@@ -161,13 +166,16 @@ public final class BatchRun {
     // MARK: - One event
 
     private func process(event: String, folder: URL) throws {
+        let movesBefore = moves
+        defer { if moves > movesBefore { InboxListing.removeIfEmpty(folder) } }
         var files: [URL] = []
+        var unselected: [URL] = []
         var settingsFile: URL?
         for entry in InboxListing.listBelow(folder) {
             let isSettings = entry.url.lastPathComponent.lowercased() == EventSettings.fileName
             switch entry.kind {
             case .file where !isSelected(entry.url):
-                continue
+                unselected.append(entry.url)
             case .file where isSettings && entry.url.deletingLastPathComponent().standardizedFileURL == folder.standardizedFileURL:
                 settingsFile = entry.url
             case .file where isSettings:
@@ -182,6 +190,8 @@ public final class BatchRun {
                 isolate(entry.url, event: event, Self.notAFile(entry.url, what))
             }
         }
+
+        try finishPendingMoves(event: event, files: &files, unselected: unselected)
 
         var settings = EventSettings(id: event)
         if let url = settingsFile {
@@ -215,10 +225,7 @@ public final class BatchRun {
                 sources.append(EventSource(url: url, name: url.lastPathComponent, sha256: digest.hex, isNew: true))
             }
         }
-        guard sources.contains(where: \.isNew) || settingsFile != nil else {
-            InboxListing.removeIfEmpty(folder)
-            return
-        }
+        guard sources.contains(where: \.isNew) || settingsFile != nil else { return }
 
         var notes: [String] = []
         var result: EventPipeline.Result?
@@ -282,7 +289,6 @@ public final class BatchRun {
                 try archiveDuplicate(copy.url, sha256: copy.sha256, event: event)
             }
         }
-        InboxListing.removeIfEmpty(folder)
     }
 
     /// Records the event in the core, then runs the feedback stage on its figures.
@@ -322,6 +328,22 @@ public final class BatchRun {
         }
     }
 
+    /// Finishes the moves a stopped run left — the ledger counts the file, its archived copy is
+    /// missing, the file is still in the event's folder — whether or not this batch selected it:
+    /// the event's figures are read from the archive, so the copy must be there first.
+    private func finishPendingMoves(event: String, files: inout [URL], unselected: [URL]) throws {
+        for entry in ledger.files(of: event)
+        where !FileManager.default.fileExists(atPath: layout.archive.appendingPathComponent(entry.archived).path) {
+            for url in files + unselected where url.lastPathComponent == entry.name {
+                guard (try? FileDigest.sha256(of: url).hex) == entry.sha256 else { continue }
+                try moveIntoArchive(url, name: entry.archived)
+                files.removeAll { $0 == url }
+                log.notice("finished the move a stopped run left", metadata: ["event": "\(event)", "file": "\(entry.name)"])
+                break
+            }
+        }
+    }
+
     /// A file whose bytes the ledger knows: either the unfinished move of a stopped run (same event
     /// and name, archived copy missing), finished quietly, or a duplicate, archived and not counted.
     private func settleKnown(_ url: URL, sha256: String, earlier: LedgerEntry, event: String) throws {
@@ -351,6 +373,7 @@ public final class BatchRun {
         } else {
             try OwnerOnlyMove.move(url, to: target)
         }
+        moves += 1
     }
 
     private func archivedName(_ url: URL, sha256: String) -> String {
@@ -362,6 +385,7 @@ public final class BatchRun {
     private func isolate(_ url: URL, event: String?, _ problem: InputProblem) {
         do {
             let location = try quarantine.isolate(url, event: event, problem: problem)
+            moves += 1
             report.quarantined.append(.init(event: event, name: url.lastPathComponent, location: location, problem: problem))
             log.notice("quarantined", metadata: ["event": "\(event ?? "")", "file": "\(url.lastPathComponent)",
                                                 "where": "\(problem.locationText)", "problem": "\(problem.problem)"])

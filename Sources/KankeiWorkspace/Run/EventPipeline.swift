@@ -93,19 +93,22 @@ struct EventPipeline {
     }
 }
 
-/// The JSON-lines files `--keep-intermediates` leaves beside a report.
+/// The JSON-lines files `--keep-intermediates` leaves beside a report: written under temporary
+/// names (which the next run sweeps away if this one is stopped) and renamed once complete.
 private struct IntermediateWriters {
     let ingested: JSONLinesWriter
     let normalized: JSONLinesWriter
     private let handles: [FileHandle]
+    private let files: [(temporary: URL, final: URL)]
 
     init(folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let names = ["ingest.jsonl", "normalize.jsonl"]
-        handles = try names.map { name in
-            let url = folder.appendingPathComponent(name)
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            return try FileHandle(forWritingTo: url)
+        files = ["ingest.jsonl", "normalize.jsonl"].map { name in
+            (folder.appendingPathComponent(".\(name).\(UUID().uuidString).tmp"), folder.appendingPathComponent(name))
+        }
+        handles = try files.map { file in
+            _ = FileManager.default.createFile(atPath: file.temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            return try FileHandle(forWritingTo: file.temporary)
         }
         ingested = JSONLinesWriter(handle: handles[0])
         normalized = JSONLinesWriter(handle: handles[1])
@@ -115,5 +118,8 @@ private struct IntermediateWriters {
         try ingested.flush()
         try normalized.flush()
         for handle in handles { try handle.close() }
+        for file in files where rename(file.temporary.path, file.final.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.final.path, "errno": errno])
+        }
     }
 }

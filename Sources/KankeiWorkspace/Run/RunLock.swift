@@ -20,6 +20,8 @@ final class RunLock {
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
     deinit {
+        // Who held it is cleared first, so a finished run is never named as the holder.
+        ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
@@ -32,7 +34,16 @@ final class RunLock {
         guard descriptor >= 0 else {
             throw WorkspaceError(message: "\(layout.runLock.path) を作れませんでした（\(String(cString: strerror(errno)))）。ワークスペースの書き込み権限を確認してください。")
         }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        // A few tries first: `kankei status` looks at the lock for an instant, which is no run.
+        var free = false
+        for attempt in 0..<10 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                free = true
+                break
+            }
+            if attempt < 9 { usleep(50_000) }
+        }
+        if !free {
             let holder = read(descriptor)
             guard wait else {
                 close(descriptor)

@@ -38,8 +38,9 @@ public struct WorkspaceStatus: Sendable, Codable {
         guard FileManager.default.fileExists(atPath: layout.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) がありません。--workspace でフォルダを指定してください。")
         }
+        // A core from before runs were recorded has none to list.
         let runs = FileManager.default.fileExists(atPath: layout.core.path)
-            ? try CoreDatabase(url: layout.core).recentRuns(limit: limit) : []
+            ? (try? CoreDatabase(readingOnly: layout.core).recentRuns(limit: limit)) ?? [] : []
         return WorkspaceStatus(workspace: layout.root.path, running: RunLock.holder(layout)?.description,
                                waiting: waiting(layout), quarantined: quarantined(layout), runs: runs)
     }
@@ -52,7 +53,8 @@ public struct WorkspaceStatus: Sendable, Codable {
             let path = String(url.standardizedFileURL.path.dropFirst(layout.inbox.path.count + 1))
             return WaitingFile(path: path, bytes: attributes[.size] as? Int ?? 0,
                                modified: timestamp(attributes[.modificationDate] as? Date),
-                               temporary: InboxListing.temporaryKind(of: url.lastPathComponent))
+                               temporary: InboxListing.temporaryKind(of: url.lastPathComponent, siblings: Set(
+                                   (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? [])))
         }.sorted { $0.path < $1.path }
     }
 

@@ -6,7 +6,9 @@ import Foundation
 /// time have not changed for `settle` seconds; temporary files (downloads in progress, Office lock
 /// files) are never taken. Each batch is an ordinary run over the complete files only (the others
 /// stay untouched), holding the workspace's lock like `kankei run`. A bad file is quarantined by the
-/// run and watching goes on; a file the run left in place is not tried again until it changes.
+/// run and watching goes on. A file a batch left in place (unreadable for now), or a batch that could
+/// not run at all (a definition being edited, the core busy), is tried again after 10 s, then 20 s,
+/// 40 s … up to 5 minutes, and at once when the file changes.
 public final class InboxWatcher {
     public struct Options: Sendable {
         public var interval: TimeInterval = 2
@@ -29,9 +31,13 @@ public final class InboxWatcher {
         var size: Int
         var modified: Date
         var stableSince: Date
-        /// A batch already had this version of the file and left it in place.
-        var attempted = false
+        /// Batches that already had this version of the file and left it in place.
+        var attempts = 0
+        var retryAt: Date?
     }
+
+    static let firstRetry: TimeInterval = 10
+    static let lastRetry: TimeInterval = 300
 
     private let layout: WorkspaceLayout
     private let options: Options
@@ -65,7 +71,9 @@ public final class InboxWatcher {
                   let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { continue }
             seen.insert(path)
             if let known = observed[path], known.size == size, known.modified == modified {
-                if !known.attempted, now.timeIntervalSince(known.stableSince) >= options.settle { ready.insert(path) }
+                if now.timeIntervalSince(known.stableSince) >= options.settle, known.retryAt.map({ now >= $0 }) ?? true {
+                    ready.insert(path)
+                }
             } else {
                 observed[path] = Observation(size: size, modified: modified, stableSince: now)
             }
@@ -98,7 +106,13 @@ public final class InboxWatcher {
         } catch {
             onEvent(.failed(files: names, message: "\(error)"))
         }
-        // What is still there was left by the run (unreadable right now): wait until it changes.
-        for path in ready where FileManager.default.fileExists(atPath: path) { observed[path]?.attempted = true }
+        // What is still there was left by the batch: try again later, waiting longer each time.
+        let now = Date()
+        for path in ready where FileManager.default.fileExists(atPath: path) {
+            guard var observation = observed[path] else { continue }
+            observation.attempts += 1
+            observation.retryAt = now.addingTimeInterval(min(Self.lastRetry, Self.firstRetry * Double(1 << min(observation.attempts - 1, 5))))
+            observed[path] = observation
+        }
     }
 }
