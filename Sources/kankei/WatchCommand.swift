@@ -9,7 +9,7 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Process files as they arrive in inbox/, each once it is complete.",
         discussion: """
-        Polls the inbox every --interval seconds. A file is taken once its size and time have not changed for --settle seconds; temporary files (~$*.xlsx, *.crdownload, *.part, .~lock*) are never taken. Each batch is a `kankei run` over the complete files only. A bad file is quarantined and watching goes on. Stop with Ctrl-C or SIGTERM: the batch in progress finishes first.
+        Polls the inbox every --interval seconds. A file is taken once its size and time have not changed for --settle seconds; temporary files (~$*.xlsx, *.crdownload, *.part, .~lock*) are never taken. Each batch is a `kankei run` over the complete files only. A bad file is quarantined and watching goes on; a file a batch could not take (or a batch that could not run) is tried again after 10 s, 20 s, 40 s … up to 5 minutes, and at once when it changes. Stop with Ctrl-C or SIGTERM: the batch in progress finishes first.
         """)
 
     @OptionGroup var options: RunOptions
