@@ -90,6 +90,8 @@ struct CrashSafetyTests {
 
         var generator = SeededGenerator(state: 20_261_123)
         var killedMidRun = 0
+        /// Files already archived when each kill landed: where in the run the kills fell.
+        var archivedAtKill: [Int] = []
         for round in 0..<24 {
             let workspace = try copy()
             // Every third round is killed twice: the run that finishes a stopped run is stopped too.
@@ -107,6 +109,7 @@ struct CrashSafetyTests {
                     _ = err.fileHandleForReading.readDataToEndOfFile()
                     if killed {
                         killedMidRun += 1
+                        archivedAtKill.append(files(below: workspace.appendingPathComponent("archive")).count)
                         break
                     }
                     try FileManager.default.removeItem(at: workspace)
@@ -128,6 +131,7 @@ struct CrashSafetyTests {
             }
         }
         #expect(killedMidRun >= 20)
+        print("kill -9: \(killedMidRun) kills mid-run (runs of \(String(format: "%.2f", duration)) s); files archived when killed: \(archivedAtKill.sorted())")
     }
 
     @Test("a file whose ledger entry was written but which never moved is moved by the next run, not counted as a duplicate")
