@@ -94,6 +94,24 @@ struct ZoomPollTests {
         #expect(responses[1].cells == [.text("B"), nil, nil])
     }
 
+    @Test("guests without an address: same name, same question again is another person; by address, the later answer replaces")
+    func namesakes() throws {
+        let csv = """
+        Poll Report
+        #,User Name,User Email,Submitted Date/Time,
+        1,iPhone,,"Feb 4, 2022 14:31:38",理由,A,
+        2,iPhone,,"Feb 4, 2022 14:31:40",理由,B,
+        3,iPhone,,"Feb 4, 2022 14:40:00",関心,あり,
+        4,山田 花子,hanako@example.jp,"Feb 4, 2022 14:32:00",理由,A,
+        5,山田 花子,hanako@example.jp,"Feb 4, 2022 14:35:00",理由,C,
+
+        """
+        let responses = try ingestRecords(try Fixture.temporary("PollReport.csv", Array(csv.utf8))).compactMap(\.response)
+        #expect(responses.count == 3)
+        #expect(responses.map(\.cells) == [[.text("A"), .text("あり")], [.text("B"), nil], [.text("C"), nil]])
+        #expect(responses[0].person == nil && responses[2].person != nil)
+    }
+
     @Test("the newer layouts: one column per question, or one row per answer")
     func newerLayouts() throws {
         let wide = "Poll Report\n#,User Name,User Email,Submitted Date/Time,理由,関心\n1,A,a@example.jp,\"Feb 4, 2022 14:31:38\",A;B,あり\n"

@@ -76,7 +76,7 @@ final class ZoomPollParser: TableExportParser {
         case .long(let question, let answer):
             if let text = record.value(question) { answers = [(text, record.value(answer))] }
         }
-        try add(record, answers)
+        try add(record, answers, onePerRow: { if case .long = layout { false } else { true } }())
     }
 
     func finish() throws {
@@ -91,18 +91,32 @@ final class ZoomPollParser: TableExportParser {
         }
     }
 
-    private func add(_ record: CSVRecord, _ answers: [(String, String?)]) throws {
+    /// Adds a row's answers to its person. One person's rows (one per poll) merge by address, or by
+    /// display name without one. `onePerRow`: a row holds whole answers (the pairs and wide layouts;
+    /// the long layout has a row per option chosen, which join like a multiple answer). There, a
+    /// question the person already answered means: by address, a later answer of the same person,
+    /// which replaces the earlier; by name only, another person of the same name ("iPhone").
+    private func add(_ record: CSVRecord, _ answers: [(String, String?)], onePerRow: Bool) throws {
         let email = record.value(2), name = record.value(1)
-        let identity = email.map { "e:" + MatchKey.make($0) } ?? name.map { "n:" + MatchKey.make($0) } ?? "row:\(record.row)"
+        let numbered = answers.map { question, answer in
+            (Self.position(MatchKey.make(question), &questionIndex, &questions) { MatchKey.trimmed(question) }, answer)
+        }
+        var identity = email.map { "e:" + MatchKey.make($0) } ?? name.map { "n:" + MatchKey.make($0) } ?? "row:\(record.row)"
+        if onePerRow, email == nil {
+            var namesake = 1
+            while let known = respondentIndex[identity],
+                  numbered.contains(where: { $0.1 != nil && respondents[known].answers[$0.0] != nil }) {
+                namesake += 1
+                identity = "n:" + MatchKey.make(name ?? "") + "#\(namesake)"
+            }
+        }
         let index = Self.position(identity, &respondentIndex, &respondents) {
             Respondent(row: record.row, submitted: record.value(3), email: email, name: name)
         }
-        for (question, answer) in answers {
-            let number = Self.position(MatchKey.make(question), &questionIndex, &questions) { MatchKey.trimmed(question) }
-            // The long layout may give one row per option chosen: they join like a multiple answer.
-            if let answer {
-                respondents[index].answers[number] = respondents[index].answers[number].map { $0 + ";" + answer } ?? answer
-            }
+        for (number, answer) in numbered {
+            guard let answer else { continue }
+            let earlier = onePerRow ? nil : respondents[index].answers[number]
+            respondents[index].answers[number] = earlier.map { $0 + ";" + answer } ?? answer
         }
     }
 
