@@ -151,6 +151,9 @@ def main():
     put("unknown-xml.xml", '<?xml version="1.0"?>\n<catalog><book id="1"><title>関係人口</title></book></catalog>\n', "XML that is no survey export", "要素")
     put("xml-bad-utf8.lsr", lsr("<row><id>1</id><submitdate>").encode()[:-60] + b"\xff\xfe\xfd" + b"</submitdate></row></rows></responses></document>", "XML with bytes that are not UTF-8", "要素")
 
+    put("xml-wrong-declared-encoding.lsr", b'<?xml version="1.0" encoding="Shift_JIS"?>\n<document><LimeSurveyDocType>Resp\x81\x20\xa0\xff</LimeSurveyDocType></document>\n',
+        "XML declaring Shift_JIS with bytes that are not (libxml2 used to print them on stderr)", "要素")
+
     with open(os.path.join(OUT, "EXPECTED.tsv"), "w", encoding="utf-8") as f:
         f.write("# file\twhat it is\twhere its .error.txt points (行目 / 要素 / ファイル全体)\n")
         for row in expected:

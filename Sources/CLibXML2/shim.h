@@ -8,3 +8,15 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <libxml/HTMLparser.h>
+
+// libxml2 prints some messages through its "generic" handler, a variadic C function that Swift
+// cannot provide: this one drops them (per thread, as libxml2 keeps its handlers). Kankei reads
+// every error through the structured handlers instead.
+static void kankei_xml_drop_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void kankei_xml_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, kankei_xml_drop_generic_error);
+}

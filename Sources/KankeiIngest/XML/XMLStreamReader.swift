@@ -22,20 +22,32 @@ public final class XMLStreamReader {
     private let source: ByteSource
     private let reader: xmlTextReaderPtr
     private let errors = XMLErrorSink()
+    /// The thread's libxml2 error handler before this reader, restored when it is done.
+    private let previousHandler: (handler: xmlStructuredErrorFunc?, context: UnsafeMutableRawPointer?)
 
     public init(_ source: ByteSource) throws {
         self.source = source
+        // Errors libxml2 raises outside the reader (a declared encoding that fails to convert) go
+        // to this thread's handler, which would print them, input bytes included, on stderr: they
+        // come to this reader's sink instead.
+        previousHandler = (__xmlStructuredError().pointee, __xmlStructuredErrorContext().pointee)
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque(), xmlErrorCallback)
+        kankei_xml_silence_generic_errors()
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
         guard let reader = source.url.withUnsafeFileSystemRepresentation({ path in
             path.flatMap { xmlReaderForFile($0, nil, options) }
         }) else {
+            xmlSetStructuredErrorFunc(previousHandler.context, previousHandler.handler)
             throw source.problem(.wholeFile, "XMLファイルを開けませんでした。", "ファイルが壊れていないか確認してください。")
         }
         self.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, xmlErrorCallback, Unmanaged.passUnretained(errors).toOpaque())
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    deinit {
+        xmlFreeTextReader(reader)
+        xmlSetStructuredErrorFunc(previousHandler.context, previousHandler.handler)
+    }
 
     /// The next event, or `nil` at the end of the document. Malformed or unsafe XML throws an
     /// `InputProblem` naming the line and the element.
@@ -100,6 +112,8 @@ public final class XMLStreamReader {
         ("entit", "XMLにエンティティ（<!ENTITY>）の定義や参照が含まれています。外部ファイルの読み込みや展開爆弾（billion laughs）の危険があるため読み込みません。"),
         ("excessive depth", "XMLの入れ子が深すぎます。"),
         ("huge", "XMLの要素やテキストが大きすぎます。"),
+        ("conversion failed", "XMLの宣言（<?xml … encoding=…?>）の文字コードとして読めないバイトがあります。宣言と実際の文字コードが違うか、ファイルが壊れています。"),
+        ("unsupported encoding", "XMLの宣言（<?xml … encoding=…?>）の文字コードに対応していません。"),
     ]
 
     private func malformed() -> InputProblem {
@@ -108,7 +122,11 @@ public final class XMLStreamReader {
         if let known = Self.knownErrors.first(where: { message.lowercased().contains($0.phrase) }) {
             return source.problem(location, known.problem, "アンケートサービスから書き出した元のファイルをそのまま置いてください。")
         }
-        let detail = errors.first.map { "（libxml2: \($0.message)、\($0.line)行目）" } ?? ""
+        // libxml2's words, without the bytes some messages quote from the input.
+        let detail = errors.first.map { error in
+            let words = error.message.replacing(#/,?\s*bytes(\s+0x[0-9A-Fa-f]{2})+/#, with: "")
+            return "（libxml2: \(words)" + (error.line > 0 ? "、\(error.line)行目）" : "）")
+        } ?? ""
         return source.problem(location, "XMLの書式が正しくありません\(detail)。ファイルが途中で切れているか、壊れている可能性があります。",
                               "アンケートサービスからもう一度ダウンロードしてください。")
     }
