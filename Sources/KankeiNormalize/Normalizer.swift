@@ -28,6 +28,8 @@ public final class Normalizer {
     /// Survey files per schema id (in order of first appearance), to warn when one survey arrives in several.
     private var surveyFiles: [(id: String, files: [String])] = []
     private var submissions = LatestSubmissions()
+    /// The schema each survey got from its first file: later files of it keep its questions' types.
+    private var schemas: [String: SurveySchema] = [:]
 
     /// `sides`: what decides a participant's side (from the matching core); without it only the
     /// municipal-domain rule does.
@@ -138,7 +140,9 @@ public final class Normalizer {
         } else {
             notices.append(Notice(source: name, message: "\(name): どのアンケート定義（pipelines/）にも一致しなかったため、設問の種類（単一回答・複数回答・自由記述）を回答内容から推定しました。"))
         }
-        return SurveyFileNormalizer(columns: columns, file: name, match: match, catalog: catalog) { [unowned self] record in
+        return SurveyFileNormalizer(columns: columns, file: name, match: match, catalog: catalog,
+                                    earlier: { [unowned self] id in schemas[id] }) { [unowned self] record in
+            if case .survey(let schema) = record, schemas[schema.id] == nil { schemas[schema.id] = schema }
             guard case .respondent(let respondent) = record else { return try emit(record) }
             if let now = submissions.offer(respondent) { try emit(.respondent(now)) }
         }

@@ -18,15 +18,22 @@ final class SurveyFileNormalizer {
     private(set) var unlistedCounts: [String: Int] = [:]
     private(set) var schema: SurveySchema?
 
-    init(columns: SurveyColumns, file: String, match: SurveyMatch?, catalog: PipelineCatalog,
+    /// The same survey's schema from an earlier file of the event: its questions keep the types
+    /// that file gave them, so two exports of one survey are read alike.
+    private let earlier: SurveySchema?
+
+    init(columns: SurveyColumns, file: String, match: SurveyMatch?, catalog: PipelineCatalog, earlier: (String) -> SurveySchema?,
          emit: @escaping (NormalizedRecord) throws -> Void) {
         self.columns = columns
         self.file = file
         self.match = match
         self.catalog = catalog
         self.emit = emit
-        // A survey no definition names is known by its columns, so two exports of it are one survey.
-        schemaID = match?.definition.id ?? "inferred-" + Self.stableHash(columns.columns.map(MatchKey.make).joined(separator: "\u{1F}"))
+        // A survey no definition names is known by its export format and columns, so two exports
+        // of it are one survey.
+        schemaID = match?.definition.id
+            ?? "inferred-" + Self.stableHash(([columns.format.rawValue] + columns.columns.map(MatchKey.make)).joined(separator: "\u{1F}"))
+        self.earlier = earlier(schemaID)
     }
 
     func consume(_ response: SurveyResponse) throws {
@@ -77,7 +84,8 @@ final class SurveyFileNormalizer {
         }
         let defined = Set(match?.questions.values.map(\.id) ?? [])
         let grouped = GridGrouping.apply(questions.map(\.question), defined: defined)
-        for index in questions.indices { questions[index].question = grouped[index] }
+        let known = Dictionary((earlier?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in questions.indices { questions[index].question = known[grouped[index].id] ?? grouped[index] }
         let schema = SurveySchema(id: schemaID, title: match?.definition.title ?? file, inferred: match == nil,
                                   questions: questions.map(\.question))
         self.schema = schema

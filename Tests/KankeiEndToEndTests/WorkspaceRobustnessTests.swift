@@ -139,4 +139,45 @@ struct OverlappingExportTests {
         #expect(tabulation.respondents == 12)
         #expect(Set(tabulation.questions.map(\.survey)).count == 1)
     }
+
+    @Test("a later, longer export of an unconfigured survey is read with the types the first one gave it")
+    func unconfiguredSurveyTypesStay() throws {
+        let header = "タイムスタンプ,好きな季節は？\r\n"
+        let rows = (0..<12).map { "2022/02/06 10:00:\(String(format: "%02d", $0)),\(["春", "夏", "秋"][$0 % 3])\r\n" }
+        let workspace = try sampleWorkspace(extra: ["2022-02-06-free-survey/回答1.csv": Array((header + rows.prefix(3).joined()).utf8)])
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let first = try summary(workspace, "2022-02-06-free-survey")
+        // Three different answers read as free text; twelve would read as a single answer.
+        let later = workspace.appendingPathComponent("inbox/2022-02-06-free-survey/回答2.csv")
+        try FileManager.default.createDirectory(at: later.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data((header + rows.joined()).utf8).write(to: later)
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let tabulation = try summary(workspace, "2022-02-06-free-survey")
+        #expect(tabulation.respondents == 12)
+        #expect(tabulation.questions.map(\.type) == first.questions.map(\.type))
+    }
+
 }
+
+/// Folders in the inbox: a run removes the ones it emptied, never one a coordinator has just made.
+@Suite("Inbox folders")
+struct InboxFolderTests {
+    @Test("emptied event folders go; a new empty event folder and a new empty subfolder stay; a complete file beside an old .part is read")
+    func folders() throws {
+        let workspace = try sampleWorkspace()
+        let inbox = workspace.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("\(municipal)/2日目"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("2022-03-15-next-event"), withIntermediateDirectories: true)
+        // An interrupted download left a .part beside the file downloaded again in full.
+        let survey = try #require(files(below: inbox.appendingPathComponent(company)).first { $0.lastPathComponent.hasPrefix("WEB報告会") })
+        try Data("stale".utf8).write(to: survey.appendingPathExtension("part"))
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        #expect(try summary(workspace, company).respondents == 15)
+        let left = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
+        #expect(left == [company, municipal, "2022-03-15-next-event"].sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent(municipal).path) == ["2日目"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent(company).path)
+            == [survey.lastPathComponent + ".part"])
+    }
+}
+

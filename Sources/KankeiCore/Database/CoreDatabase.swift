@@ -23,13 +23,19 @@ public final class CoreDatabase: Sendable {
         try CoreMigrations.migrator.migrate(queue)
     }
 
-    /// Opens an existing core for reading only: no migration, no write (`kankei status`).
-    public init(readingOnly url: URL) throws {
+    /// Opens an existing core as it is, without migrating it (`kankei status`, which only reads).
+    /// Not a read-only connection: after a run was killed mid-transaction, SQLite must roll the
+    /// leftover journal back before anything can be read, and only a writer may.
+    public init(withoutMigrating url: URL) throws {
         self.url = url
         var configuration = Configuration()
-        configuration.readonly = true
         configuration.busyMode = .timeout(10)
         queue = try DatabaseQueue(path: url.path, configuration: configuration)
+    }
+
+    /// `true` when the core has the table (an older core may lack one a newer Kankei adds).
+    public func hasTable(_ name: String) throws -> Bool {
+        try read { db in try db.tableExists(name) }
     }
 
     /// A core in memory, for tests and dry runs.

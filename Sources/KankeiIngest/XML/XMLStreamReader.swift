@@ -22,22 +22,14 @@ public final class XMLStreamReader {
     private let source: ByteSource
     private let reader: xmlTextReaderPtr
     private let errors = XMLErrorSink()
-    /// The thread's libxml2 error handler before this reader, restored when it is done.
-    private let previousHandler: (handler: xmlStructuredErrorFunc?, context: UnsafeMutableRawPointer?)
 
     public init(_ source: ByteSource) throws {
         self.source = source
-        // Errors libxml2 raises outside the reader (a declared encoding that fails to convert) go
-        // to this thread's handler, which would print them, input bytes included, on stderr: they
-        // come to this reader's sink instead.
-        previousHandler = (__xmlStructuredError().pointee, __xmlStructuredErrorContext().pointee)
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque(), xmlErrorCallback)
-        kankei_xml_silence_generic_errors()
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
-        guard let reader = source.url.withUnsafeFileSystemRepresentation({ path in
-            path.flatMap { xmlReaderForFile($0, nil, options) }
+        let errors = errors
+        guard let reader = Self.reporting(to: errors, {
+            source.url.withUnsafeFileSystemRepresentation { path in path.flatMap { xmlReaderForFile($0, nil, options) } }
         }) else {
-            xmlSetStructuredErrorFunc(previousHandler.context, previousHandler.handler)
             throw source.problem(.wholeFile, "XMLファイルを開けませんでした。", "ファイルが壊れていないか確認してください。")
         }
         self.reader = reader
@@ -45,15 +37,28 @@ public final class XMLStreamReader {
     }
 
     deinit {
-        xmlFreeTextReader(reader)
-        xmlSetStructuredErrorFunc(previousHandler.context, previousHandler.handler)
+        let reader = reader
+        Self.reporting(to: errors) { xmlFreeTextReader(reader) }
+    }
+
+    /// Runs a libxml2 call with this thread's error handlers pointed at `sink`, then puts back the
+    /// ones before. Errors libxml2 raises outside the reader (a declared encoding that fails to
+    /// convert) go to the thread's handlers, which would print them — input bytes included — on
+    /// stderr; the generic handler, which Swift cannot provide, is silenced for good.
+    private static func reporting<T>(to sink: XMLErrorSink, _ call: () -> T) -> T {
+        let previous = (__xmlStructuredError().pointee, __xmlStructuredErrorContext().pointee)
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), xmlErrorCallback)
+        kankei_xml_silence_generic_errors()
+        defer { xmlSetStructuredErrorFunc(previous.1, previous.0) }
+        return call()
     }
 
     /// The next event, or `nil` at the end of the document. Malformed or unsafe XML throws an
     /// `InputProblem` naming the line and the element.
     public func next() throws -> Event? {
         while true {
-            let status = xmlTextReaderRead(reader)
+            let reader = reader
+            let status = Self.reporting(to: errors) { xmlTextReaderRead(reader) }
             if status == 0 { return nil }
             if status < 0 { throw malformed() }
             let depth = Int(xmlTextReaderDepth(reader))

@@ -11,8 +11,9 @@ import KankeiModel
 /// file's identical rows count only beyond as many as an earlier file had. The rest stream through.
 struct LatestSubmissions {
     private var held: [Key: (order: Int, respondent: Respondent)] = [:]
-    /// Per anonymous submission (survey, time, answers): how many times each file holds it.
-    private var anonymous: [Submission: [String: Int]] = [:]
+    /// Per anonymous submission (a 128-bit fingerprint of survey, time and answers): how many times
+    /// each file holds it.
+    private var anonymous: [Fingerprint: [String: Int]] = [:]
     private var order = 0
     /// Older submissions of a known respondent that a newer one replaced.
     private(set) var replaced = 0
@@ -24,10 +25,31 @@ struct LatestSubmissions {
         var person: PersonKey
     }
 
-    private struct Submission: Hashable {
-        var survey: String
-        var submittedAt: String
-        var answers: [Answer]
+    /// Two FNV-1a 64-bit hashes (other offsets) of a submission's survey, time and answers: the
+    /// same in every run, and small however long the answers are.
+    struct Fingerprint: Hashable {
+        var high: UInt64
+        var low: UInt64
+
+        init(survey: String, submittedAt: String, answers: [Answer]) {
+            var high: UInt64 = 0xCBF2_9CE4_8422_2325
+            var low: UInt64 = 0x8422_2325_CBF2_9CE4
+            func add(_ text: String, _ separator: UInt8) {
+                for byte in text.utf8 + [separator] {
+                    high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+            }
+            add(survey, 0x1F)
+            add(submittedAt, 0x1F)
+            for answer in answers {
+                add(answer.question, 0x1E)
+                for choice in answer.choices { add(choice, 0x1D) }
+                add(answer.text ?? "", 0x1C)
+            }
+            self.high = high
+            self.low = low
+        }
     }
 
     /// The respondent to pass on now, or `nil` when it is held (known person) or a copy.
@@ -35,7 +57,7 @@ struct LatestSubmissions {
         order += 1
         guard let person = respondent.person else {
             guard let submitted = respondent.submittedAt else { return respondent }
-            let submission = Submission(survey: respondent.survey, submittedAt: submitted, answers: respondent.answers)
+            let submission = Fingerprint(survey: respondent.survey, submittedAt: submitted, answers: respondent.answers)
             let file = respondent.provenance.sha256
             var files = anonymous[submission, default: [:]]
             files[file, default: 0] += 1

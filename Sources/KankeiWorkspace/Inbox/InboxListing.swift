@@ -45,17 +45,22 @@ enum InboxListing {
     /// empty, beside its `.part`: that placeholder is not a file yet either.
     static let downloadSuffixes = [".part", ".crdownload", ".download"]
 
-    /// What a temporary file is, looking also at its folder's other names (`siblings`).
-    static func temporaryKind(of name: String, siblings: Set<String>) -> String? {
+    /// What a temporary file is, looking also at its folder's other names (`siblings`): an empty
+    /// file beside a download in progress of the same name is the download's placeholder. (A file
+    /// with content beside a `.part` an interrupted download left is a file.)
+    static func temporaryKind(of name: String, in folder: URL, siblings: Set<String>) -> String? {
         if let kind = temporaryKind(of: name) { return kind }
-        return downloadSuffixes.contains { siblings.contains(name + $0) } ? "ダウンロード中のファイルの置き場所" : nil
+        guard downloadSuffixes.contains(where: { siblings.contains(name + $0) }),
+              (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path))?[.size] as? Int == 0
+        else { return nil }
+        return "ダウンロード中のファイルの置き場所"
     }
 
     /// The entries of a folder in name order, temporary files left out.
     static func list(_ folder: URL) -> [InboxEntry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let siblings = Set(names)
-        return names.filter { temporaryKind(of: $0, siblings: siblings) == nil }.sorted().map { name in
+        return names.filter { temporaryKind(of: $0, in: folder, siblings: siblings) == nil }.sorted().map { name in
             let url = folder.appendingPathComponent(name)
             let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
             switch type {
@@ -82,12 +87,21 @@ enum InboxListing {
             .sorted { $0.path < $1.path }
     }
 
-    /// Removes a folder and its subfolders once nothing (not even a temporary file) is left in them.
-    /// `rmdir` refuses a folder that is not empty, so a file arriving at that moment stays put.
-    static func removeIfEmpty(_ folder: URL) {
-        for entry in list(folder) {
-            if case .directory = entry.kind { removeIfEmpty(entry.url) }
+    /// Removes the folders a run moved files out of, from the deepest up to `root` (an event's
+    /// folder), each once nothing is left in it, not even a temporary file. Other folders (one a
+    /// coordinator has just made) stay. `rmdir` refuses a folder that is not empty, so a file
+    /// arriving at that moment stays put.
+    static func removeVacated(_ vacated: Set<URL>, upTo root: URL) {
+        let root = root.standardizedFileURL.path
+        var folders: Set<String> = []
+        for folder in vacated {
+            var path = folder.standardizedFileURL.path
+            while path == root || path.hasPrefix(root + "/") {
+                folders.insert(path)
+                if path == root { break }
+                path = (path as NSString).deletingLastPathComponent
+            }
         }
-        rmdir(folder.path)
+        for path in folders.sorted(by: { $0.count > $1.count }) { rmdir(path) }
     }
 }

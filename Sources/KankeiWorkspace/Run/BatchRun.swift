@@ -56,9 +56,9 @@ public final class BatchRun {
     private let quarantine: Quarantine
     private let runTime: String
     private var report = RunReport()
-    /// Files moved out of the inbox so far (archived or quarantined): a folder is removed only
-    /// when this run emptied it, never one a coordinator has just made.
-    private var moves = 0
+    /// The inbox folders this run moved files out of (archived or quarantined): a folder is
+    /// removed only when this run emptied it, never one a coordinator has just made.
+    private var vacated: Set<URL> = []
     private var log: Logger { options.logger }
 
     public init(workspace: URL, options: Options = Options()) throws {
@@ -166,8 +166,7 @@ public final class BatchRun {
     // MARK: - One event
 
     private func process(event: String, folder: URL) throws {
-        let movesBefore = moves
-        defer { if moves > movesBefore { InboxListing.removeIfEmpty(folder) } }
+        defer { InboxListing.removeVacated(vacated, upTo: folder) }
         var files: [URL] = []
         var unselected: [URL] = []
         var settingsFile: URL?
@@ -373,7 +372,7 @@ public final class BatchRun {
         } else {
             try OwnerOnlyMove.move(url, to: target)
         }
-        moves += 1
+        vacated.insert(url.deletingLastPathComponent().standardizedFileURL)
     }
 
     private func archivedName(_ url: URL, sha256: String) -> String {
@@ -385,7 +384,7 @@ public final class BatchRun {
     private func isolate(_ url: URL, event: String?, _ problem: InputProblem) {
         do {
             let location = try quarantine.isolate(url, event: event, problem: problem)
-            moves += 1
+            vacated.insert(url.deletingLastPathComponent().standardizedFileURL)
             report.quarantined.append(.init(event: event, name: url.lastPathComponent, location: location, problem: problem))
             log.notice("quarantined", metadata: ["event": "\(event ?? "")", "file": "\(url.lastPathComponent)",
                                                 "where": "\(problem.locationText)", "problem": "\(problem.problem)"])

@@ -2,7 +2,8 @@ import Foundation
 import KankeiCore
 
 /// `kankei status`: what waits in the inbox, what sits in quarantine and why, and the last runs.
-/// Reads only: it neither takes the run lock nor creates anything.
+/// Reads only: it neither takes the run lock nor creates or migrates anything (a journal a killed
+/// run left is rolled back, as any SQLite reader must).
 public struct WorkspaceStatus: Sendable, Codable {
     /// A file in the inbox that no run has taken yet.
     public struct WaitingFile: Sendable, Codable {
@@ -38,9 +39,16 @@ public struct WorkspaceStatus: Sendable, Codable {
         guard FileManager.default.fileExists(atPath: layout.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) がありません。--workspace でフォルダを指定してください。")
         }
-        // A core from before runs were recorded has none to list.
-        let runs = FileManager.default.fileExists(atPath: layout.core.path)
-            ? (try? CoreDatabase(readingOnly: layout.core).recentRuns(limit: limit)) ?? [] : []
+        var runs: [RunRecord] = []
+        if FileManager.default.fileExists(atPath: layout.core.path) {
+            do {
+                let core = try CoreDatabase(withoutMigrating: layout.core)
+                // A core from before runs were recorded has none to list.
+                if try core.hasTable("runs") { runs = try core.recentRuns(limit: limit) }
+            } catch {
+                throw WorkspaceError(message: "コア \(layout.core.path) を読めませんでした（\(error.localizedDescription)）。別の kankei が書き込み中なら、終わってからもう一度実行してください。")
+            }
+        }
         return WorkspaceStatus(workspace: layout.root.path, running: RunLock.holder(layout)?.description,
                                waiting: waiting(layout), quarantined: quarantined(layout), runs: runs)
     }
@@ -53,7 +61,7 @@ public struct WorkspaceStatus: Sendable, Codable {
             let path = String(url.standardizedFileURL.path.dropFirst(layout.inbox.path.count + 1))
             return WaitingFile(path: path, bytes: attributes[.size] as? Int ?? 0,
                                modified: timestamp(attributes[.modificationDate] as? Date),
-                               temporary: InboxListing.temporaryKind(of: url.lastPathComponent, siblings: Set(
+                               temporary: InboxListing.temporaryKind(of: url.lastPathComponent, in: url.deletingLastPathComponent(), siblings: Set(
                                    (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? [])))
         }.sorted { $0.path < $1.path }
     }

@@ -42,6 +42,8 @@ final class ZoomPollParser: TableExportParser {
     private var questionIndex: [String: Int] = [:]
     private var respondents: [Respondent] = []
     private var respondentIndex: [String: Int] = [:]
+    /// Per display name without an address: how many people of that name so far.
+    private var namesakes: [String: Int] = [:]
     private var rows = 0
 
     init(context: IngestContext) {
@@ -102,13 +104,16 @@ final class ZoomPollParser: TableExportParser {
             (Self.position(MatchKey.make(question), &questionIndex, &questions) { MatchKey.trimmed(question) }, answer)
         }
         var identity = email.map { "e:" + MatchKey.make($0) } ?? name.map { "n:" + MatchKey.make($0) } ?? "row:\(record.row)"
-        if onePerRow, email == nil {
-            var namesake = 1
-            while let known = respondentIndex[identity],
-                  numbered.contains(where: { $0.1 != nil && respondents[known].answers[$0.0] != nil }) {
-                namesake += 1
-                identity = "n:" + MatchKey.make(name ?? "") + "#\(namesake)"
+        if onePerRow, email == nil, name != nil {
+            // Rows come in submission order: only the latest person of this name can be the one.
+            let base = identity
+            var count = namesakes[base] ?? 1
+            if count > 1 { identity = base + "#\(count)" }
+            if let known = respondentIndex[identity], numbered.contains(where: { $0.1 != nil && respondents[known].answers[$0.0] != nil }) {
+                count += 1
+                identity = base + "#\(count)"
             }
+            namesakes[base] = count
         }
         let index = Self.position(identity, &respondentIndex, &respondents) {
             Respondent(row: record.row, submitted: record.value(3), email: email, name: name)
