@@ -51,25 +51,22 @@ enum StatusText {
         lines.append("")
         lines.append(status.runs.isEmpty ? "これまでの実行: なし" : "最近の実行:")
         for run in status.runs {
-            lines.append("  #\(run.id ?? 0) \(time(run.startedAt)) 開始　" + outcome(run, running: status.running))
+            lines.append("  #\(run.id ?? 0) \(time(run.startedAt)) 開始　" + outcome(run, runningPID: status.runningPID))
         }
         return lines.joined(separator: "\n")
     }
 
-    private static func outcome(_ run: RunRecord, running: String?) -> String {
+    private static func outcome(_ run: RunRecord, runningPID: Int?) -> String {
         guard let finished = run.finishedAt else {
-            return running?.contains("PID \(run.pid)、") == true ? "実行中"
+            return runningPID == run.pid ? "実行中"
                 : "中断（終了を記録できずに止まりました。残った作業は次の実行で完了します）"
         }
         let result = run.exitCode == 0 ? "完了" : "完了（確認が必要な点あり）"
         return "\(result)　\(time(finished)) 終了・イベント\(run.events)件・新しいファイル\(run.files)件・重複\(run.duplicates)件・隔離\(run.quarantined)件・注意\(run.warnings)件"
     }
 
-    /// An ISO 8601 time as local `yyyy-MM-dd HH:mm:ss`.
+    /// An ISO 8601 time as local time, or as written when it does not read.
     private static func time(_ iso: String) -> String {
-        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        ISO8601DateFormatter().date(from: iso).map(LocalTime.text) ?? iso
     }
 }

@@ -34,18 +34,13 @@ struct WatchCommand: ParsableCommand {
         InboxWatcher(workspace: options.workspaceURL, options: watch).watch(shouldStop: { stop.isStopped }) { event in
             switch event {
             case .batch(let files, let report):
-                print("— \(Self.now()) 処理したファイル: \(files.joined(separator: "、"))")
+                print("— \(LocalTime.text(Date())) 処理したファイル: \(files.joined(separator: "、"))")
                 RunSummaryText.print(report)
             case .failed(let files, let message):
-                StageIO.warn("— \(Self.now()) \(files.joined(separator: "、")) を処理できませんでした: \(message)（ファイルが変わったら再び試します）")
+                StageIO.warn("— \(LocalTime.text(Date())) \(files.joined(separator: "、")) を処理できませんでした: \(message)（しばらく待つか、ファイルが変わったら再び試します）")
             }
         }
         print("kankei watch: 終了しました。")
     }
 
-    private static func now() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: Date())
-    }
 }

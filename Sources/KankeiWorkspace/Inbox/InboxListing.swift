@@ -80,13 +80,6 @@ enum InboxListing {
         }
     }
 
-    /// The temporary files below a folder (for `kankei status`).
-    static func temporaryFiles(below folder: URL) -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-        return walker.compactMap { $0 as? URL }.filter { temporaryKind(of: $0.lastPathComponent) != nil }
-            .sorted { $0.path < $1.path }
-    }
-
     /// Removes the folders a run moved files out of, from the deepest up to `root` (an event's
     /// folder), each once nothing is left in it, not even a temporary file. Other folders (one a
     /// coordinator has just made) stay. `rmdir` refuses a folder that is not empty, so a file

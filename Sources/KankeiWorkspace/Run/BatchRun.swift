@@ -214,8 +214,9 @@ public final class BatchRun {
                 report.warnings.append("inbox/\(event)/\(url.lastPathComponent) を読めませんでした（処理中に消えたか、読み取り権限がありません）。次回の実行で再び試します。")
                 continue
             }
-            if let earlier = ledger.processedEntry(sha256: digest.hex) {
-                try settleKnown(url, sha256: digest.hex, earlier: earlier, event: event)
+            // (A stopped run's unfinished move was finished above: what the ledger knows now is a duplicate.)
+            if ledger.processedEntry(sha256: digest.hex) != nil {
+                try archiveDuplicate(url, sha256: digest.hex, event: event)
             } else if sources.contains(where: { $0.isNew && $0.sha256 == digest.hex }) {
                 copies.append((url, digest.hex))
             } else {
@@ -312,7 +313,7 @@ public final class BatchRun {
 
     /// Archives an event's counted files: their ledger entries first, in one transaction, then the
     /// moves. A run stopped in between leaves files in the inbox whose entries exist; the next run
-    /// finds them by their hash and finishes the moves (`settleKnown`).
+    /// finds them by name and hash and finishes the moves (`finishPendingMoves`).
     private func archive(_ files: [(url: URL, sha256: String, format: String)], event: String) throws {
         let entries = files.map { file in
             LedgerEntry(sha256: file.sha256, event: event, name: file.url.lastPathComponent, format: file.format,
@@ -341,18 +342,6 @@ public final class BatchRun {
                 break
             }
         }
-    }
-
-    /// A file whose bytes the ledger knows: either the unfinished move of a stopped run (same event
-    /// and name, archived copy missing), finished quietly, or a duplicate, archived and not counted.
-    private func settleKnown(_ url: URL, sha256: String, earlier: LedgerEntry, event: String) throws {
-        let archived = layout.archive.appendingPathComponent(earlier.archived)
-        if earlier.event == event, earlier.name == url.lastPathComponent, !FileManager.default.fileExists(atPath: archived.path) {
-            try moveIntoArchive(url, name: earlier.archived)
-            log.notice("finished the move a stopped run left", metadata: ["event": "\(event)", "file": "\(earlier.name)"])
-            return
-        }
-        try archiveDuplicate(url, sha256: sha256, event: event)
     }
 
     private func archiveDuplicate(_ url: URL, sha256: String, event: String) throws {

@@ -13,12 +13,15 @@ struct Ledger {
     private let core: CoreDatabase
     private(set) var entries: [Entry]
     private var processed: [String: Entry] = [:]
+    /// What makes two entries the same (file, event, name, outcome), for `contains`.
+    private var recorded: Set<[String]> = []
 
     init(core: CoreDatabase) throws {
         self.core = core
         entries = try core.ledgerEntries()
-        for entry in entries where entry.outcome == .processed && processed[entry.sha256] == nil {
-            processed[entry.sha256] = entry
+        for entry in entries {
+            recorded.insert(Self.identity(entry))
+            if entry.outcome == .processed && processed[entry.sha256] == nil { processed[entry.sha256] = entry }
         }
     }
 
@@ -32,8 +35,10 @@ struct Ledger {
 
     /// `true` when this very entry (same file, event, name and outcome) is already recorded: an
     /// interrupted run wrote it and the next one is finishing the move.
-    func contains(_ entry: Entry) -> Bool {
-        entries.contains { $0.sha256 == entry.sha256 && $0.event == entry.event && $0.name == entry.name && $0.outcome == entry.outcome }
+    func contains(_ entry: Entry) -> Bool { recorded.contains(Self.identity(entry)) }
+
+    private static func identity(_ entry: Entry) -> [String] {
+        [entry.sha256, entry.event, entry.name, entry.outcome.rawValue]
     }
 
     mutating func append(_ new: [Entry]) throws {
@@ -41,6 +46,7 @@ struct Ledger {
         try core.appendLedger(new)
         for entry in new {
             entries.append(entry)
+            recorded.insert(Self.identity(entry))
             if entry.outcome == .processed, processed[entry.sha256] == nil { processed[entry.sha256] = entry }
         }
     }

@@ -28,6 +28,8 @@ public struct WorkspaceStatus: Sendable, Codable {
     public var workspace: String
     /// The run holding the workspace now, described in Japanese, or `nil`.
     public var running: String?
+    /// That run's process id.
+    public var runningPID: Int?
     public var waiting: [WaitingFile]
     public var quarantined: [QuarantinedFile]
     /// The latest runs, newest first.
@@ -49,20 +51,24 @@ public struct WorkspaceStatus: Sendable, Codable {
                 throw WorkspaceError(message: "コア \(layout.core.path) を読めませんでした（\(error.localizedDescription)）。別の kankei が書き込み中なら、終わってからもう一度実行してください。")
             }
         }
-        return WorkspaceStatus(workspace: layout.root.path, running: RunLock.holder(layout)?.description,
+        let holder = RunLock.holder(layout)
+        return WorkspaceStatus(workspace: layout.root.path, running: holder?.description, runningPID: holder?.pid,
                                waiting: waiting(layout), quarantined: quarantined(layout), runs: runs)
     }
 
     private static func waiting(_ layout: WorkspaceLayout) -> [WaitingFile] {
         guard let walker = FileManager.default.enumerator(at: layout.inbox, includingPropertiesForKeys: nil) else { return [] }
+        var siblings: [URL: Set<String>] = [:]   // each folder's names, listed once
         return walker.compactMap { $0 as? URL }.compactMap { url -> WaitingFile? in
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   attributes[.type] as? FileAttributeType != .typeDirectory else { return nil }
             let path = String(url.standardizedFileURL.path.dropFirst(layout.inbox.path.count + 1))
+            let folder = url.deletingLastPathComponent()
+            let names = siblings[folder] ?? Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            siblings[folder] = names
             return WaitingFile(path: path, bytes: attributes[.size] as? Int ?? 0,
                                modified: timestamp(attributes[.modificationDate] as? Date),
-                               temporary: InboxListing.temporaryKind(of: url.lastPathComponent, in: url.deletingLastPathComponent(), siblings: Set(
-                                   (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? [])))
+                               temporary: InboxListing.temporaryKind(of: url.lastPathComponent, in: folder, siblings: names))
         }.sorted { $0.path < $1.path }
     }
 
