@@ -31,13 +31,16 @@ let package = Package(
 
         // SHA-256's compression function, optimised even in debug builds (every inbox byte is hashed).
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"])]),
+        // The census of a large export's rows: libcsv's callbacks hash and count cells, in C and
+        // optimised even in debug builds (see Sources/CCensus/include/kankei_census.h).
+        .target(name: "CCensus", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("csv")]),
 
         // Types that cross stages.
         .target(name: "KankeiModel"),
 
         // Stages.
         .target(name: "KankeiIngest", dependencies: [
-            "KankeiModel", "CCSV", "CLibXML2", "CSHA256", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "KankeiModel", "CCSV", "CCensus", "CLibXML2", "CSHA256", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "KankeiNormalize", dependencies: ["KankeiModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "KankeiTabulate", dependencies: ["KankeiModel"]),

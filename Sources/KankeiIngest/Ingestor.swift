@@ -12,6 +12,8 @@ public struct Ingestor: Sendable {
     public var limits: CSVReader.Limits
     /// Told how far the reading of a text export (CSV, tab-separated) has come.
     public var progress: ReadProgress?
+    /// When a large CSV export is counted per column rather than row by row (see `CensusReader`).
+    public var census = CensusOptions()
     /// Where the parts of a zip (xlsx, .lsa) are copied out while read; the system's temporary
     /// folder when `nil`. A workspace keeps them in its own owner-only folder.
     public var scratchFolder: URL?
@@ -27,11 +29,35 @@ public struct Ingestor: Sendable {
 
     /// Reads `url`, calling `emit` for each record. `sha256` is computed when not given.
     /// `companions` are the other files of the same event: a LimeSurvey response file (.lsr)
-    /// takes its questions from the structure file (.lss) among them.
+    /// takes its questions from the structure file (.lss) among them. `planner` is asked, after a
+    /// large survey export's first rows, whether the rest may come as one `.census`; without it,
+    /// every row comes as a `.response`.
     @discardableResult
-    public func ingest(_ url: URL, sha256: String? = nil, companions: [URL] = [],
+    public func ingest(_ url: URL, sha256: String? = nil, companions: [URL] = [], planner: (() -> CensusPlan?)? = nil,
                        emit: (IngestRecord) throws -> Void) throws -> SourceFile {
-        try withoutActuallyEscaping(emit) { emit in try ingest(url, sha256: sha256, companions: companions, escaping: emit) }
+        try withoutActuallyEscaping(emit) { emit in
+            try withoutActuallyEscaping(planner ?? { nil }) { planner in
+                try ingest(url, sha256: sha256, companions: companions, planner: planner, escaping: emit)
+            }
+        }
+    }
+
+    /// The survey columns a file starts with, read from its head only; `nil` when it is no survey
+    /// export or cannot be read (reading it for real will say why).
+    public func surveyColumns(of url: URL, companions: [URL] = []) -> SurveyColumns? {
+        var found: SurveyColumns?
+        do {
+            try ingest(url, sha256: "", companions: companions) { record in
+                switch record {
+                case .surveyColumns(let columns):
+                    found = columns
+                    throw HeadRead()
+                case .source, .webinar: break
+                case .registrant, .attendance, .response, .census: throw HeadRead()
+                }
+            }
+        } catch {}
+        return found
     }
 
     /// `true` for a file that only describes a survey (a LimeSurvey .lss): read such files first.
@@ -39,7 +65,7 @@ public struct Ingestor: Sendable {
         (try? ByteSource(url: url)).map(LimeSurveyStructure.isStructure) ?? false
     }
 
-    private func ingest(_ url: URL, sha256: String?, companions: [URL],
+    private func ingest(_ url: URL, sha256: String?, companions: [URL], planner: @escaping () -> CensusPlan?,
                         escaping consumer: @escaping (IngestRecord) throws -> Void) throws -> SourceFile {
         // What the consumer throws is the consumer's business: it passes through unchanged.
         let emit: (IngestRecord) throws -> Void = { record in
@@ -66,7 +92,9 @@ public struct Ingestor: Sendable {
                 }
                 let delimiter = ByteSource.delimiter(ofTextHead: head)
                 let table = TableReader(context: context, encoding: encoding.rawValue)
-                try CSVReader(limits: limits, delimiter: delimiter, encoding: encoding).read(source) { try table.consume($0) }
+                let reader = CSVReader(limits: limits, delimiter: delimiter, encoding: encoding)
+                try CensusReader(options: census, limits: limits).read(source, encoding: encoding, reader: reader, table: table,
+                                                                       planner: planner)
                 return try table.finish()
             }
         } catch let problem as InputProblem {
@@ -92,6 +120,9 @@ public struct Ingestor: Sendable {
         (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 }
+
+/// Stops a read once the head of interest is seen.
+private struct HeadRead: Error {}
 
 /// An error thrown by the code ingest hands records to, carried out of ingest unchanged.
 private struct ConsumerError: Error {

@@ -7,6 +7,7 @@ extension IngestRecord: KindTagged {
         case .attendance: "attendance"
         case .surveyColumns: "surveyColumns"
         case .response: "response"
+        case .census: "census"
         }
     }
 
@@ -18,6 +19,7 @@ extension IngestRecord: KindTagged {
         case .attendance(let value): try value.encode(to: encoder)
         case .surveyColumns(let value): try value.encode(to: encoder)
         case .response(let value): try value.encode(to: encoder)
+        case .census(let value): try value.encode(to: encoder)
         }
     }
 
@@ -29,6 +31,7 @@ extension IngestRecord: KindTagged {
         case "attendance": self = .attendance(try Attendance(from: decoder))
         case "surveyColumns": self = .surveyColumns(try SurveyColumns(from: decoder))
         case "response": self = .response(try SurveyResponse(from: decoder))
+        case "census": self = .census(try ResponseCensus(from: decoder))
         default: throw UnknownKind(kind: kind)
         }
     }

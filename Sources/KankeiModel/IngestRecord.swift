@@ -11,6 +11,9 @@ public enum IngestRecord: Sendable, Equatable {
     /// The question columns of a survey export, in file order.
     case surveyColumns(SurveyColumns)
     case response(SurveyResponse)
+    /// The rest of a large survey export's rows, counted per column (after its first rows came as
+    /// `.response`), when normalize asked for a `CensusPlan`.
+    case census(ResponseCensus)
 }
 
 /// The preamble of a Zoom report (webinar or meeting).

@@ -4,6 +4,8 @@ public enum NormalizedRecord: Sendable, Equatable {
     case event(EventInfo)
     case survey(SurveySchema)
     case respondent(Respondent)
+    /// Many anonymous respondents of one survey at once, as answer counts (from a `ResponseCensus`).
+    case answerCounts(AnswerCounts)
     case participant(Participant)
     /// A Zoom session the event's attendance reports cover (before the participants).
     case session(SessionInfo)
@@ -59,6 +61,45 @@ public struct Respondent: Hashable, Sendable, Codable {
         self.submittedAt = submittedAt
         self.person = person
         self.answers = answers
+    }
+}
+
+/// Anonymous respondents of one survey counted together: how many, and per question each distinct
+/// answer with the number of respondents who gave it, in order of first appearance. Counting these
+/// is the same as counting the respondents one by one.
+public struct AnswerCounts: Hashable, Sendable, Codable {
+    public var survey: String
+    public var respondents: Int
+    public var questions: [QuestionAnswerCounts]
+
+    public init(survey: String, respondents: Int, questions: [QuestionAnswerCounts]) {
+        self.survey = survey
+        self.respondents = respondents
+        self.questions = questions
+    }
+}
+
+/// One question's answers in `AnswerCounts`: distinct answers with their counts, and free-text
+/// answers beyond those listed (counted, their text not kept: a summary quotes only the first few).
+public struct QuestionAnswerCounts: Hashable, Sendable, Codable {
+    public struct Counted: Hashable, Sendable, Codable {
+        public var answer: Answer
+        public var count: Int
+
+        public init(answer: Answer, count: Int) {
+            self.answer = answer
+            self.count = count
+        }
+    }
+
+    public var question: String
+    public var answers: [Counted]
+    public var textsNotKept: Int
+
+    public init(question: String, answers: [Counted], textsNotKept: Int = 0) {
+        self.question = question
+        self.answers = answers
+        self.textsNotKept = textsNotKept
     }
 }
 
@@ -125,6 +166,7 @@ extension NormalizedRecord: KindTagged {
         case .event: "event"
         case .survey: "survey"
         case .respondent: "respondent"
+        case .answerCounts: "answerCounts"
         case .participant: "participant"
         case .session: "session"
         case .notice: "notice"
@@ -136,6 +178,7 @@ extension NormalizedRecord: KindTagged {
         case .event(let value): try value.encode(to: encoder)
         case .survey(let value): try value.encode(to: encoder)
         case .respondent(let value): try value.encode(to: encoder)
+        case .answerCounts(let value): try value.encode(to: encoder)
         case .participant(let value): try value.encode(to: encoder)
         case .session(let value): try value.encode(to: encoder)
         case .notice(let value): try value.encode(to: encoder)
@@ -147,6 +190,7 @@ extension NormalizedRecord: KindTagged {
         case "event": self = .event(try EventInfo(from: decoder))
         case "survey": self = .survey(try SurveySchema(from: decoder))
         case "respondent": self = .respondent(try Respondent(from: decoder))
+        case "answerCounts": self = .answerCounts(try AnswerCounts(from: decoder))
         case "participant": self = .participant(try Participant(from: decoder))
         case "session": self = .session(try SessionInfo(from: decoder))
         case "notice": self = .notice(try Notice(from: decoder))

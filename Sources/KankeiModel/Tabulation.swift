@@ -29,6 +29,8 @@ public struct Tabulation: Hashable, Sendable, Codable {
 
     /// Below this many answers a figure is a reference value (参考値).
     public static let referenceThreshold = 30
+    /// Free-text answers a summary quotes per question (the count is always exact).
+    public static let keptTexts = 500
 }
 
 /// The event and its headcounts. A count is `nil` when no export gave it.
@@ -116,7 +118,7 @@ public struct QuestionResult: Hashable, Sendable, Codable {
     /// For scales, the share of the top box.
     @Nullable public var topBox: Percent?
     /// Free-text answers (text questions, and what was written under 「その他」), personal data
-    /// masked; the first `QuestionTally.maxTexts` of them.
+    /// masked; the first `Tabulation.keptTexts` of them.
     public var texts: [String]
     /// How many free-text answers there were in all.
     public var textCount: Int

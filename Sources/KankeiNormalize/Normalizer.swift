@@ -64,7 +64,34 @@ public final class Normalizer {
         case .response(let response):
             if firstSubmission == nil { firstSubmission = response.submittedAt }
             try survey?.consume(response)
+        case .census(let census):
+            try survey?.consume(census)
         }
+    }
+
+    /// Tells which surveys the event's files answer (each file's columns, as far as known before
+    /// reading): a survey only one file answers has no copies to look for, so its anonymous rows
+    /// need not be remembered and may come as a census.
+    public func announce(surveys: [SurveyColumns]) {
+        var seen: Set<String> = []
+        var shared: Set<String> = []
+        for columns in surveys where !seen.insert(surveyID(of: columns)).inserted { shared.insert(surveyID(of: columns)) }
+        submissions.sharedSurveys = shared
+    }
+
+    /// How the rest of the survey being read may come counted per column (`CensusPlan`); `nil`
+    /// when its rows must come one by one: another file may hold copies of them, or its answers
+    /// depend on each other.
+    public func censusPlan() -> CensusPlan? {
+        guard let survey, let shared = submissions.sharedSurveys, !shared.contains(survey.id) else { return nil }
+        return survey.censusPlan
+    }
+
+    private func surveyID(of columns: SurveyColumns) -> String {
+        let match = settings.pipeline.flatMap { id in
+            catalog.definition(id: id).flatMap { PipelineCatalog.match($0, columns: columns.columns, force: true) }
+        } ?? (settings.pipeline == nil ? catalog.match(columns: columns.columns) : nil)
+        return SurveyFileNormalizer.schemaID(columns, match: match)
     }
 
     public func finish() throws {

@@ -29,11 +29,53 @@ final class SurveyFileNormalizer {
         self.match = match
         self.catalog = catalog
         self.emit = emit
-        // A survey no definition names is known by its export format and columns, so two exports
-        // of it are one survey.
-        schemaID = match?.definition.id
-            ?? "inferred-" + Self.stableHash(([columns.format.rawValue] + columns.columns.map(MatchKey.make)).joined(separator: "\u{1F}"))
+        schemaID = Self.schemaID(columns, match: match)
         self.earlier = earlier(schemaID)
+    }
+
+    /// The survey a file answers: its definition's id, else (a survey no definition names) its
+    /// export format and columns, so two exports of it are one survey.
+    static func schemaID(_ columns: SurveyColumns, match: SurveyMatch?) -> String {
+        match?.definition.id
+            ?? "inferred-" + stableHash(([columns.format.rawValue] + columns.columns.map(MatchKey.make)).joined(separator: "\u{1F}"))
+    }
+
+    var id: String { schemaID }
+
+    /// How the rest of the file may come counted per column, once the questions' types are known:
+    /// only when each answer counts on its own — no side or club question that splits the others,
+    /// no KPI of one side, no 「その他」 whose text rides along with a chosen option.
+    var censusPlan: CensusPlan? {
+        guard let readers, let schema else { return nil }
+        let independent = schema.questions.allSatisfy { question in
+            question.role != .side && question.role != .club && question.otherOption == nil
+                && question.kpis.allSatisfy { $0.side == nil }
+        }
+        guard independent, readers.map(\.column) == Array(columns.columns.indices) else { return nil }
+        return CensusPlan(columns: readers.map { $0.reader.question.type == .text ? .texts : .values },
+                          keptTexts: Tabulation.keptTexts)
+    }
+
+    /// The rest of the file, counted per column: each distinct cell read once, its answer counted
+    /// as often as the cell occurs.
+    func consume(_ census: ResponseCensus) throws {
+        if readers == nil { try start() }
+        var questions: [QuestionAnswerCounts] = []
+        for (column, reader) in readers ?? [] where column < census.columns.count {
+            let cells = census.columns[column]
+            var answers: [QuestionAnswerCounts.Counted] = []
+            for cell in cells.cells {
+                guard let reading = reader.read(.text(cell.cell)) else { continue }
+                if reading.isUnlisted { unlistedCounts[reader.question.id, default: 0] += cell.count }
+                answers.append(.init(answer: reading.answer, count: cell.count))
+            }
+            for text in cells.texts {
+                if let reading = reader.read(.text(text)) { answers.append(.init(answer: reading.answer, count: 1)) }
+            }
+            questions.append(QuestionAnswerCounts(question: reader.question.id, answers: answers,
+                                                  textsNotKept: cells.textCount - cells.texts.count))
+        }
+        try emit(.answerCounts(AnswerCounts(survey: schemaID, respondents: census.respondents, questions: questions)))
     }
 
     func consume(_ response: SurveyResponse) throws {

@@ -5,8 +5,6 @@ import KankeiModel
 struct QuestionTally {
     /// Unlisted labels kept apart before the rest are pooled (memory stays bounded).
     static let maxUnlistedLabels = 100
-    /// Free-text answers kept for the summary (the count is always exact).
-    static let maxTexts = 500
     static let pooledLabel = "（その他の選択肢外の回答）"
 
     var question: Question
@@ -28,16 +26,17 @@ struct QuestionTally {
         kpiTallies = question.kpis.map { _ in (0, 0) }
     }
 
-    /// Adds one respondent's answer; `side` is the respondent's side, for KPIs of one side.
-    mutating func add(_ answer: Answer, side: Side? = nil) {
+    /// Adds one respondent's answer (or `times` respondents' same answer); `side` is the
+    /// respondent's side, for KPIs of one side.
+    mutating func add(_ answer: Answer, side: Side? = nil, times: Int = 1) {
         for (index, binding) in question.kpis.enumerated() where binding.side == nil || binding.side == side {
-            kpiTallies[index].answered += 1
-            if answer.choices.contains(where: kpiOptions[index].contains) { kpiTallies[index].hits += 1 }
+            kpiTallies[index].answered += times
+            if answer.choices.contains(where: kpiOptions[index].contains) { kpiTallies[index].hits += times }
         }
-        answered += 1
+        answered += times
         if let text = answer.text {
-            textCount += 1
-            if texts.count < Self.maxTexts { texts.append(text) }
+            textCount += times
+            texts += repeatElement(text, count: min(times, max(0, Tabulation.keptTexts - texts.count)))
         }
         guard question.type != .text else { return }
         for choice in answer.choices {
@@ -50,9 +49,15 @@ struct QuestionTally {
                     if counts[label] == nil { unlisted.append(label) }
                 }
             }
-            counts[label, default: 0] += 1
-            responses += 1
+            counts[label, default: 0] += times
+            responses += times
         }
+    }
+
+    /// Counts free-text answers whose text was not kept (beyond what a summary quotes).
+    mutating func addTexts(notKept count: Int) {
+        answered += count
+        textCount += count
     }
 
     func result(survey: String, respondents: Int) -> QuestionResult {

@@ -41,6 +41,14 @@ public final class Tabulator {
             for answer in respondent.answers { tally.questions[answer.question]?.add(answer, side: side) }
             tally.segments?.add(respondent, side: side)
             surveys[respondent.survey] = tally
+        case .answerCounts(let counts):
+            guard var tally = surveys[counts.survey] else { return }
+            tally.respondents += counts.respondents
+            for question in counts.questions where tally.questions[question.question] != nil {
+                for counted in question.answers { tally.questions[question.question]!.add(counted.answer, times: counted.count) }
+                tally.questions[question.question]!.addTexts(notKept: question.textsNotKept)
+            }
+            surveys[counts.survey] = tally
         case .participant(let participant):
             if participant.registered {
                 registrants += 1

@@ -62,8 +62,17 @@ struct PersonalDataTests {
 
     @Test("ordinary numbers are left alone")
     func notPhones() {
-        for text in ["参加者は1,234名", "2022年2月4日", "延2,764人（実人員415人）", "〒123-4567"] {
+        for text in ["参加者は1,234名", "2022年2月4日", "延2,764人（実人員415人）", "〒123-4567", "（No.12345）"] {
             #expect(PersonalDataMask.mask(text) == text)
         }
+    }
+
+    @Test("the quick check lets every phone number and address through to the regular expressions", arguments: [
+        "03-1234-5678", "03(1234)5678", "（03）1234－5678", "０９０－１２３４－５６７８", "09012345678", "+81 3 1234 5678",
+        "＋８１ ３ １２３４ ５６７８", "tanaka@example.jp", "ｔａｎａｋａ＠example.jp",
+    ])
+    func quickCheck(contact: String) {
+        #expect(PersonalDataMask.mayHoldContact("連絡先は\(contact)です"))
+        #expect(!PersonalDataMask.mayHoldContact("会員番号12345、参加3回"))
     }
 }

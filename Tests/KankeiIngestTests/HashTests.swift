@@ -1,3 +1,4 @@
+import CSHA256
 import Testing
 @testable import KankeiIngest
 
@@ -24,6 +25,19 @@ struct HashTests {
             fed += count
         }
         #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("the CPU's SHA extensions and portable C compress alike")
+    func extensionsMatchPortable() {
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<64 * 257).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var dispatched: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        var portable = dispatched
+        data.withUnsafeBufferPointer { bytes in
+            kankei_sha256_blocks(&dispatched, bytes.baseAddress, 257)
+            kankei_sha256_blocks_portable(&portable, bytes.baseAddress, 257)
+        }
+        #expect(dispatched == portable)
     }
 
     @Test("RFC 4231 test case 2")

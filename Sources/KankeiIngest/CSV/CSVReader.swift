@@ -33,8 +33,12 @@ public struct CSVReader {
     }
 
     /// Reads `source` from its start, calling `body` for every non-blank record. `body` may throw
-    /// to stop; a CSV error is thrown as an `InputProblem` naming the row.
-    public func read(_ source: ByteSource, _ body: (CSVRecord) throws -> Void) throws {
+    /// to stop; a CSV error is thrown as an `InputProblem` naming the row. With `range` (which
+    /// starts on a row), reads those bytes only, the first of them on row `firstRow`. Returns the
+    /// row after the last one read.
+    @discardableResult
+    public func read(_ source: ByteSource, range: Range<Int>? = nil, firstRow: Int = 1,
+                     _ body: (CSVRecord) throws -> Void) throws -> Int {
         var parser = csv_parser()
         guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
             throw source.problem(.wholeFile, "CSVパーサーを初期化できませんでした。", "もう一度実行してください。")
@@ -45,9 +49,10 @@ public struct CSVReader {
 
         // Text converted by iconv is valid UTF-8 by construction: only bytes read as they are are checked.
         let context = CSVContext(limits: limits, validatesText: encoding.iconvName == nil)
+        context.currentRow = firstRow
         let opaque = Unmanaged.passUnretained(context).toOpaque()
-        try withExtendedLifetime(context) {
-            try source.forEachUTF8Chunk(encoding) { chunk in
+        return try withExtendedLifetime(context) {
+            try source.forEachUTF8Chunk(encoding, in: range, firstLine: firstRow) { chunk in
                 let parsed = csv_parse(&parser, chunk.baseAddress, chunk.count, csvFieldCallback, csvRecordCallback, opaque)
                 try context.drain(body)
                 if parsed != chunk.count {
@@ -70,6 +75,7 @@ public struct CSVReader {
             }
             try context.drain(body)
             if let row = context.invalidTextRow { throw Self.notUTF8(source, row) }
+            return context.currentRow
         }
     }
 

@@ -4,6 +4,14 @@ import KankeiModel
 protocol TableExportParser: AnyObject {
     func consume(_ record: CSVRecord) throws
     func finish() throws
+    /// Per column, the question it answers and how `plan` counts it (`nil`: a column that is no
+    /// answer); `nil` when the rows cannot be counted column by column: they name people, or a
+    /// question spans several columns.
+    func censusColumns(_ plan: CensusPlan) -> [(question: Int, column: CensusPlan.Column)?]?
+}
+
+extension TableExportParser {
+    func censusColumns(_ plan: CensusPlan) -> [(question: Int, column: CensusPlan.Column)?]? { nil }
 }
 
 /// What every export parser needs: where records go, how people become keys, and the file.

@@ -32,6 +32,20 @@ final class TableReader {
         parser = try kind.parser(record, context)
     }
 
+    /// The file's sha256.
+    var sha256: String { context.sha256 }
+
+    /// Per column of the table, the question it answers and how a census counts it; `nil` when
+    /// this export cannot be counted per column (see `TableExportParser.censusColumns`).
+    func censusColumns(_ plan: CensusPlan) -> [(question: Int, column: CensusPlan.Column)?]? {
+        parser?.censusColumns(plan)
+    }
+
+    /// Hands on the census of the rows after those consumed.
+    func add(_ census: ResponseCensus) throws {
+        try context.emit(.census(census))
+    }
+
     func finish() throws -> SourceFile {
         guard let parser, let file else {
             throw context.source.problem(.wholeFile, "ファイルにデータがありません（空か、空行だけです）。",
@@ -54,6 +68,7 @@ private final class DataRowCounter {
     func count(_ record: IngestRecord) {
         switch record {
         case .registrant, .attendance, .response: dataRecords += 1
+        case .census(let census): dataRecords += census.respondents
         case .source, .webinar, .surveyColumns: break
         }
     }

@@ -31,20 +31,26 @@ public final class ByteSource {
         head = Array(bytes.dropFirst(byteOrderMark.length).prefix(Self.headLength))
     }
 
-    /// Calls `body` with consecutive chunks of the file, the byte-order mark skipped.
-    public func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Calls `body` with consecutive chunks of the file, the byte-order mark skipped; with
+    /// `range`, of those bytes of the file only.
+    public func forEachChunk(in range: Range<Int>? = nil, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        try handle.seek(toOffset: UInt64(byteOrderMark.length))
-        var read = byteOrderMark.length
+        var read = range?.lowerBound ?? byteOrderMark.length
+        try handle.seek(toOffset: UInt64(read))
         while true {
-            let chunk = handle.readData(ofLength: Self.chunkSize)
+            let want = range.map { min(Self.chunkSize, $0.upperBound - read) } ?? Self.chunkSize
+            guard want > 0 else { return }
+            let chunk = handle.readData(ofLength: want)
             if chunk.isEmpty { return }
             try chunk.withUnsafeBytes { try body($0) }
             read += chunk.count
             progress?(read)
         }
     }
+
+    /// Where the file's text starts (after the byte-order mark).
+    public var textStart: Int { byteOrderMark.length }
 
     /// A problem with this file.
     public func problem(_ location: InputProblem.Location, _ problem: String, _ remedy: String) -> InputProblem {
@@ -79,16 +85,15 @@ public enum ByteOrderMark: String, Sendable {
 public enum FileDigest {
     /// Lower-case hex SHA-256 of the file's bytes, and its size.
     public static func sha256(of url: URL) throws -> (hex: String, bytes: Int) {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
+        guard let file = FileBytes(url: url) else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
         var hasher = SHA256()
         var total = 0
-        while true {
-            let chunk = handle.readData(ofLength: ByteSource.chunkSize)
-            if chunk.isEmpty { break }
-            total += chunk.count
-            chunk.withUnsafeBytes { hasher.update($0) }
+        let complete = file.forEachBlock(of: 0..<file.size) { block in
+            total += block.count
+            hasher.update(block)
+            return true
         }
+        guard complete else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         return (hasher.finalizeHex(), total)
     }
 }

@@ -15,17 +15,25 @@ public enum PersonalDataMask {
     }()
 
     public static func mask(_ text: String) -> String {
-        // Most answers hold neither an @ nor a run of digits: skip the regular expressions for them.
+        guard mayHoldContact(text) else { return text }
+        return text.replacing(email, with: emailMark).replacing(phone, with: phoneMark)
+    }
+
+    /// Whether the regular expressions need to look at `text`: an address needs an @; a phone
+    /// number at least six digits, one of them a 0 (the trunk prefix) or after a + (+81).
+    static func mayHoldContact(_ text: String) -> Bool {
         var digits = 0
-        var suspicious = false
+        var zeroOrPlus = false
         for scalar in text.unicodeScalars {
-            if scalar == "@" || scalar == "＠" { suspicious = true; break }
-            if ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) {
-                digits += 1
-                if digits >= 5 { suspicious = true; break }
+            switch scalar {
+            case "@", "＠": return true
+            case "0", "０", "+", "＋":
+                zeroOrPlus = true
+                if scalar != "+", scalar != "＋" { digits += 1 }
+            case "1"..."9", "１"..."９": digits += 1
+            default: continue
             }
         }
-        guard suspicious else { return text }
-        return text.replacing(email, with: emailMark).replacing(phone, with: phoneMark)
+        return digits >= 6 && zeroOrPlus
     }
 }

@@ -2,17 +2,18 @@ import KankeiModel
 
 extension ByteSource {
     /// Calls `body` with the file's text as consecutive UTF-8 chunks, converting from `encoding`
-    /// as it streams. Bytes that are not text in that encoding throw an `InputProblem` with the line.
-    func forEachUTF8Chunk(_ encoding: TextEncoding, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let name = encoding.iconvName else { return try forEachChunk(body) }
+    /// as it streams. Bytes that are not text in that encoding throw an `InputProblem` with the line
+    /// (`range`, when given, starting on line `firstLine`).
+    func forEachUTF8Chunk(_ encoding: TextEncoding, in range: Range<Int>? = nil, firstLine: Int = 1, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let name = encoding.iconvName else { return try forEachChunk(in: range, body) }
         guard let transcoder = Transcoder(from: name) else {
             throw problem(.wholeFile, "文字コード\(encoding.rawValue)の変換を準備できませんでした。", "もう一度実行してください。")
         }
         do {
-            try forEachChunk { try transcoder.convert($0, body) }
+            try forEachChunk(in: range) { try transcoder.convert($0, body) }
             try transcoder.convert(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true, body)
         } catch let invalid as Transcoder.InvalidBytes {
-            throw problem(.row(invalid.line), "\(encoding.rawValue)として読めない文字があります（文字コードが途中で変わっているか、ファイルが壊れています）。",
+            throw problem(.row(invalid.line + firstLine - 1), "\(encoding.rawValue)として読めない文字があります（文字コードが途中で変わっているか、ファイルが壊れています）。",
                           "ExcelやGoogleスプレッドシートで開き、「CSV UTF-8（コンマ区切り）」で保存し直してください。")
         }
     }

@@ -24,37 +24,56 @@ public enum TypeInference {
         let text = Question(id: id, text: header, label: header, type: .text)
         guard !values.isEmpty else { return text }
 
-        let pieces = cells.map { cell -> [String] in
+        // Pieces are tallied until they are too many to be options (free text stops early).
+        var atoms = Tally(limit: maxOptions)
+        var multiPieceCells = 0
+        var cut: [String: [String]] = [:]  // answers repeat: each distinct cell is cut once
+        for cell in cells where !atoms.isOver {
+            let pieces: [String]
             switch cell {
-            case .text(let text): OptionSplitter.pieces(text).map(\.text)
-            case .choices(let items): items.map(MatchKey.trimmed).filter { !$0.isEmpty }
+            case .text(let text):
+                pieces = cut[text] ?? OptionSplitter.pieces(text).map(\.text)
+                cut[text] = pieces
+            case .choices(let items):
+                pieces = items.map(MatchKey.trimmed).filter { !$0.isEmpty }
             }
-        }.filter { !$0.isEmpty }
-        let multiPieceCells = pieces.filter { $0.count > 1 }.count
-        let atoms = Tally(pieces.joined())
-        if multiPieceCells > 0, atoms.distinct <= maxOptions, atoms.distinct * 2 <= atoms.total,
+            if pieces.count > 1 { multiPieceCells += 1 }
+            atoms.add(pieces)
+        }
+        if !atoms.isOver, multiPieceCells > 0, atoms.distinct * 2 <= atoms.total,
            atoms.singletons <= max(2, atoms.distinct / 2) {
             return Question(id: id, text: header, label: header, type: .multiple, options: atoms.ordered)
         }
-        let wholes = Tally(values)
-        let recurring = wholes.distinct <= 20 && wholes.distinct * 2 <= wholes.total
+        var wholes = Tally(limit: 20)
+        wholes.add(values)
+        let recurring = !wholes.isOver && wholes.distinct * 2 <= wholes.total
             && wholes.singletons <= max(1, wholes.distinct / 4)
-        if wholes.isRating || recurring {
+        if (!wholes.isOver && wholes.isRating) || recurring {
             return Question(id: id, text: header, label: header, type: .single, options: wholes.ordered)
         }
         return text
     }
 
-    /// Distinct values (by `MatchKey`) with their counts, first spelling kept.
+    /// Distinct values (by `MatchKey`) with their counts, first spelling kept; adding stops once
+    /// there are more than `limit` distinct values (`isOver`).
     private struct Tally {
+        let limit: Int
         var labels: [String] = []
         var counts: [String: Int] = [:]
         var firstLabel: [String: String] = [:]
         var total = 0
 
-        init<S: Sequence>(_ values: S) where S.Element == String {
-            for value in values {
-                let key = MatchKey.make(value)
+        init(limit: Int) { self.limit = limit }
+
+        var isOver: Bool { labels.count > limit }
+
+        /// Each distinct spelling's key, made once.
+        private var keys: [String: String] = [:]
+
+        mutating func add(_ values: [String]) {
+            for value in values where !isOver {
+                let key = keys[value] ?? MatchKey.make(value)
+                keys[value] = key
                 if counts[key] == nil {
                     labels.append(key)
                     firstLabel[key] = value

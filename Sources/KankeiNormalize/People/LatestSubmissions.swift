@@ -52,11 +52,15 @@ struct LatestSubmissions {
         }
     }
 
+    /// Surveys that more than one of the event's files answer; `nil` when not known (then every
+    /// survey may be). Only their anonymous submissions can be copies, so only theirs are remembered.
+    var sharedSurveys: Set<String>?
+
     /// The respondent to pass on now, or `nil` when it is held (known person) or a copy.
     mutating func offer(_ respondent: Respondent) -> Respondent? {
         order += 1
         guard let person = respondent.person else {
-            guard let submitted = respondent.submittedAt else { return respondent }
+            guard let submitted = respondent.submittedAt, sharedSurveys?.contains(respondent.survey) ?? true else { return respondent }
             let submission = Fingerprint(survey: respondent.survey, submittedAt: submitted, answers: respondent.answers)
             let file = respondent.provenance.sha256
             var files = anonymous[submission, default: [:]]

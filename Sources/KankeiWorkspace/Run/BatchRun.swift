@@ -39,6 +39,8 @@ public final class BatchRun {
         /// Told how far the reading of a long text export has come.
         public var progress: Ingestor.ReadProgress?
         public var logger = Logger(label: "kankei", factory: { _ in SwiftLogNoOpLogHandler() })
+        /// When a large survey export is counted per column on every core (see `CensusReader`).
+        public var census = CensusOptions()
 
         public init(pipelines: URL? = nil, keepIntermediates: Bool = false) {
             self.pipelines = pipelines
@@ -83,6 +85,7 @@ public final class BatchRun {
             try layout.prepare()
             var ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()), progress: options.progress)
             ingestor.scratchFolder = layout.scratch
+            ingestor.census = options.census
             self.ingestor = ingestor
             core = try CoreDatabase(url: layout.core)
         } catch {

@@ -52,14 +52,19 @@ struct EventPipeline {
             }
             tabulator.consume(record)
         }
+        // Which surveys the files answer, so a survey only one file answers can be counted per column.
+        normalizer.announce(surveys: sources.count < 2 ? [] : sources.indices.compactMap { index in
+            ingestor.surveyColumns(of: sources[index].url, companions: Self.companions(of: index, sources))
+        })
         // Files that only describe a survey (LimeSurvey .lss) go first; every file sees the others.
         let rank = sources.map { Ingestor.describesSurvey($0.url) ? 0 : 1 }
         let order = sources.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
         for index in order {
             let source = sources[index]
             do {
-                let companions = sources.enumerated().filter { $0.offset != index }.map(\.element.url)
-                try ingestor.ingest(source.url, sha256: source.sha256, companions: companions) { record in
+                // A large survey's rows may come as one census, when normalize can take it.
+                try ingestor.ingest(source.url, sha256: source.sha256, companions: Self.companions(of: index, sources),
+                                    planner: { normalizer.censusPlan() }) { record in
                     if case .source(let file) = record { formats[file.sha256] = file.format }
                     try writers?.ingested.write(record)
                     try normalizer.consume(Self.named(record, source.name))
@@ -77,6 +82,10 @@ struct EventPipeline {
         }
         try writers?.flush()
         return Result(tabulation: tabulator.finish(), formats: formats, sessions: sessions, participants: participants)
+    }
+
+    private static func companions(of index: Int, _ sources: [EventSource]) -> [URL] {
+        sources.enumerated().filter { $0.offset != index }.map(\.element.url)
     }
 
     /// Archived copies are named by their hash; records and messages use the coordinator's name.

@@ -79,4 +79,8 @@ final class FormResponsesParser: TableExportParser {
     }
 
     func finish() throws {}
+
+    func censusColumns(_ plan: CensusPlan) -> [(question: Int, column: CensusPlan.Column)?]? {
+        layout.censusColumns(plan)
+    }
 }

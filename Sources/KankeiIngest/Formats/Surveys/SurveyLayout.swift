@@ -56,6 +56,26 @@ struct SurveyLayout {
                       options: options.contains { $0 != nil } ? options : nil, optionNumbers: optionNumbers)
     }
 
+    /// Per column, the question it answers and how `plan` counts it, when every question is one
+    /// whole-answer column and no column names the respondent; else `nil`.
+    func censusColumns(_ plan: CensusPlan) -> [(question: Int, column: CensusPlan.Column)?]? {
+        guard plan.columns.count == questions.count else { return nil }
+        var seen = Set<Int>()
+        var columns: [(question: Int, column: CensusPlan.Column)?] = []
+        for role in roles {
+            switch role {
+            case .answer(let question):
+                guard seen.insert(question).inserted else { return nil }
+                columns.append((question, plan.columns[question]))
+            case .submitted, .name, .skip:
+                columns.append(nil)
+            case .email, .coded, .choice, .otherText:
+                return nil
+            }
+        }
+        return columns
+    }
+
     /// One respondent from a row whose cell `i` has role `roles[i]`.
     func response(_ value: (Int) -> String?, provenance: Provenance, keys: PersonKeyMaker) -> SurveyResponse {
         var parts = [[String]](repeating: [], count: questions.count)

@@ -1,0 +1,455 @@
+// The census of a stretch of survey rows (see include/kankei_census.h). Every byte goes through
+// libcsv; the callbacks only hash, count and check, so no cell is copied unless it is new.
+#include "kankei_census.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+typedef struct {
+    uint64_t hash;
+    uint64_t count;
+    uint64_t first;
+    size_t offset;
+    size_t length;
+} entry;
+
+typedef struct {
+    uint8_t kind;
+    entry *entries;
+    size_t entry_count, entry_capacity;
+    uint32_t *slots;          // 0 = free, else entry index + 1
+    size_t slot_mask;
+    uint64_t answered;
+    size_t *text_offsets;
+    size_t *text_lengths;
+    size_t text_count;
+} column;
+
+struct kankei_census {
+    struct csv_parser parser;
+    kankei_census_options options;
+    uint8_t *kinds;
+    uint8_t *cp932_single;
+    uint8_t *cp932_double;
+    column *columns;
+    uint8_t *store;
+    size_t store_size, store_capacity;
+    size_t field;
+    int nonblank;
+    uint64_t records;
+    uint64_t ordinal;
+    int status;
+};
+
+// MARK: Text checks
+
+static inline int is_space_scalar(uint32_t s) {
+    return (s >= 0x09 && s <= 0x0D) || s == 0x20 || s == 0x85 || s == 0xA0 || s == 0x1680
+        || (s >= 0x2000 && s <= 0x200A) || s == 0x2028 || s == 0x2029 || s == 0x202F || s == 0x205F
+        || s == 0x3000;
+}
+
+// Decodes one UTF-8 scalar at p[0..<n]; returns its length, 0 when invalid.
+static inline size_t utf8_scalar(const uint8_t *p, size_t n, uint32_t *scalar) {
+    uint8_t b = p[0];
+    if (b < 0x80) { *scalar = b; return 1; }
+    if (b < 0xC2) return 0;
+    if (b < 0xE0) {
+        if (n < 2 || (p[1] & 0xC0) != 0x80) return 0;
+        *scalar = ((uint32_t)(b & 0x1F) << 6) | (p[1] & 0x3F);
+        return 2;
+    }
+    if (b < 0xF0) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+        uint32_t s = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        if (s < 0x800 || (s >= 0xD800 && s <= 0xDFFF)) return 0;
+        *scalar = s;
+        return 3;
+    }
+    if (b < 0xF5) {
+        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
+        uint32_t s = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+        if (s < 0x10000 || s > 0x10FFFF) return 0;
+        *scalar = s;
+        return 4;
+    }
+    return 0;
+}
+
+// Decodes one CP932 character; returns its length (0 when invalid) and whether it is white space.
+static inline size_t cp932_char(const kankei_census *c, const uint8_t *p, size_t n, int *space) {
+    uint8_t b = p[0];
+    if (c->cp932_single[b]) { *space = (b >= 0x09 && b <= 0x0D) || b == 0x20; return 1; }
+    if (n < 2) return 0;
+    unsigned code = ((unsigned)b << 8) | p[1];
+    if (!(c->cp932_double[code >> 3] & (1u << (code & 7)))) return 0;
+    *space = code == 0x8140;   // the ideographic space
+    return 2;
+}
+
+// The length of the white-space character at p[0..<n] (0 when it is not one); `p` valid text.
+static inline size_t space_at(const kankei_census *c, const uint8_t *p, size_t n) {
+    if (p[0] < 0x80) return ((p[0] >= 0x09 && p[0] <= 0x0D) || p[0] == 0x20) ? 1 : 0;
+    if (c->options.encoding == KANKEI_TEXT_CP932) return (n >= 2 && p[0] == 0x81 && p[1] == 0x40) ? 2 : 0;
+    uint32_t scalar;
+    size_t length = utf8_scalar(p, n, &scalar);
+    return is_space_scalar(scalar) ? length : 0;
+}
+
+static int is_text(const kankei_census *c, const uint8_t *p, size_t n);
+
+// 1 when the cell says something (after trimming white space it is neither empty nor `--`),
+// 0 when it does not, -1 when its bytes are not text.
+static int meaningful(const kankei_census *c, const uint8_t *p, size_t n) {
+    if (!is_text(c, p, n)) return -1;
+    size_t start = 0, skip;
+    while (start < n && (skip = space_at(c, p + start, n - start))) start += skip;
+    if (start == n) return 0;
+    size_t end = n;
+    if (c->options.encoding == KANKEI_TEXT_CP932) {
+        // A CP932 character cannot be found from its end; scan forward when the end may be white space.
+        uint8_t last = p[n - 1];
+        if ((last >= 0x09 && last <= 0x0D) || last == 0x20 || last == 0x40) {
+            size_t at = start;
+            while (at < n) {
+                size_t space = space_at(c, p + at, n - at);
+                size_t length = space ? space : (p[at] < 0x80 || c->cp932_single[p[at]] ? 1 : 2);
+                if (!space) end = at + length;
+                at += length;
+            }
+        }
+    } else {
+        for (;;) {
+            size_t at = end - 1;
+            while (at > start && (p[at] & 0xC0) == 0x80) at--;
+            size_t space = space_at(c, p + at, end - at);
+            if (!space) break;
+            end = at;
+        }
+    }
+    return !(end - start == 2 && p[start] == '-' && p[start + 1] == '-');
+}
+
+static int is_text(const kankei_census *c, const uint8_t *p, size_t n) {
+    size_t at = 0;
+    const int cp932 = c->options.encoding == KANKEI_TEXT_CP932;
+    while (at < n) {
+        while (at + 8 <= n) {
+            uint64_t word;
+            memcpy(&word, p + at, 8);
+            if (word & 0x8080808080808080ull) break;
+            at += 8;
+        }
+        if (at >= n) break;
+        uint8_t b = p[at];
+        if (b < 0x80) { at++; continue; }
+        if (!cp932 && ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && at + 3 <= n
+            && (p[at + 1] & 0xC0) == 0x80 && (p[at + 2] & 0xC0) == 0x80) {
+            at += 3;   // the common three-byte character (no overlong or surrogate possible)
+            continue;
+        }
+        size_t length;
+        if (cp932) {
+            int space;
+            length = cp932_char(c, p + at, n - at, &space);
+        } else {
+            uint32_t scalar;
+            length = utf8_scalar(p + at, n - at, &scalar);
+        }
+        if (length == 0) return 0;
+        at += length;
+    }
+    return 1;
+}
+
+int kankei_is_utf8(const void *bytes, size_t length) {
+    kankei_census census;
+    memset(&census, 0, sizeof census);
+    census.options.encoding = KANKEI_TEXT_UTF8;
+    return is_text(&census, bytes, length);
+}
+
+// MARK: Storage
+
+static size_t store(kankei_census *c, const uint8_t *p, size_t n) {
+    if (c->store_size + n > c->options.max_stored_bytes) {
+        c->status = KANKEI_CENSUS_TOO_MANY_VALUES;
+        return SIZE_MAX;
+    }
+    if (c->store_size + n > c->store_capacity) {
+        size_t capacity = c->store_capacity ? c->store_capacity : 1 << 16;
+        while (capacity < c->store_size + n) capacity *= 2;
+        uint8_t *grown = realloc(c->store, capacity);
+        if (!grown) {
+            c->status = KANKEI_CENSUS_NO_MEMORY;
+            return SIZE_MAX;
+        }
+        c->store = grown;
+        c->store_capacity = capacity;
+    }
+    size_t offset = c->store_size;
+    if (n) memcpy(c->store + offset, p, n);
+    c->store_size += n;
+    return offset;
+}
+
+static inline uint64_t hash_bytes(const uint8_t *p, size_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t v = 0;
+    memcpy(&v, p, n);
+    h = (h ^ v) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
+static int grow_slots(column *col) {
+    size_t capacity = col->slot_mask ? (col->slot_mask + 1) * 2 : 64;
+    uint32_t *slots = calloc(capacity, sizeof *slots);
+    if (!slots) return 0;
+    for (size_t i = 0; i < col->entry_count; i++) {
+        size_t slot = col->entries[i].hash & (capacity - 1);
+        while (slots[slot]) slot = (slot + 1) & (capacity - 1);
+        slots[slot] = (uint32_t)(i + 1);
+    }
+    free(col->slots);
+    col->slots = slots;
+    col->slot_mask = capacity - 1;
+    return 1;
+}
+
+static void count_value(kankei_census *c, column *col, const uint8_t *p, size_t n) {
+    uint64_t hash = hash_bytes(p, n);
+    if (col->slot_mask) {
+        size_t slot = hash & col->slot_mask;
+        while (col->slots[slot]) {
+            entry *e = &col->entries[col->slots[slot] - 1];
+            if (e->hash == hash && e->length == n && memcmp(c->store + e->offset, p, n) == 0) {
+                e->count++;
+                return;
+            }
+            slot = (slot + 1) & col->slot_mask;
+        }
+    }
+    // A new cell: check it is text, keep it.
+    if (!is_text(c, p, n)) {
+        c->status = KANKEI_CENSUS_NOT_TEXT;
+        return;
+    }
+    if ((col->entry_count + 1) * 2 > col->slot_mask + 1 && !grow_slots(col)) {
+        c->status = KANKEI_CENSUS_NO_MEMORY;
+        return;
+    }
+    if (col->entry_count == col->entry_capacity) {
+        size_t capacity = col->entry_capacity ? col->entry_capacity * 2 : 16;
+        entry *grown = realloc(col->entries, capacity * sizeof *grown);
+        if (!grown) {
+            c->status = KANKEI_CENSUS_NO_MEMORY;
+            return;
+        }
+        col->entries = grown;
+        col->entry_capacity = capacity;
+    }
+    size_t offset = store(c, p, n);
+    if (offset == SIZE_MAX) return;
+    col->entries[col->entry_count] = (entry){hash, 1, c->ordinal, offset, n};
+    size_t slot = hash & col->slot_mask;
+    while (col->slots[slot]) slot = (slot + 1) & col->slot_mask;
+    col->slots[slot] = (uint32_t)(++col->entry_count);
+}
+
+static void count_text(kankei_census *c, column *col, const uint8_t *p, size_t n) {
+    int says = meaningful(c, p, n);
+    if (says < 0) {
+        c->status = KANKEI_CENSUS_NOT_TEXT;
+        return;
+    }
+    if (!says) return;
+    col->answered++;
+    if (col->text_count >= c->options.keep_texts) return;
+    size_t offset = store(c, p, n);
+    if (offset == SIZE_MAX) return;
+    col->text_offsets[col->text_count] = offset;
+    col->text_lengths[col->text_count] = n;
+    col->text_count++;
+}
+
+// MARK: libcsv callbacks
+
+static void on_field(void *data, size_t length, void *context) {
+    kankei_census *c = context;
+    if (c->status) return;
+    const uint8_t *p = data;
+    size_t index = c->field++;
+    if (length > c->options.max_cell_bytes) {
+        c->status = KANKEI_CENSUS_CELL_TOO_LARGE;
+        return;
+    }
+    if (!c->nonblank) {
+        for (size_t i = 0; i < length; i++) {
+            if (p[i] != ' ' && p[i] != '\t') { c->nonblank = 1; break; }
+        }
+    }
+    if (index >= c->options.columns) {
+        if (index >= c->options.max_fields || meaningful(c, p, length) != 0) c->status = KANKEI_CENSUS_EXTRA_CELL;
+        return;
+    }
+    column *col = &c->columns[index];
+    switch (col->kind) {
+    case KANKEI_COLUMN_VALUES:
+        if (length) count_value(c, col, p, length);
+        break;
+    case KANKEI_COLUMN_TEXTS:
+        if (length) count_text(c, col, p, length);
+        break;
+    default:
+        if (!is_text(c, p, length)) c->status = KANKEI_CENSUS_NOT_TEXT;
+        break;
+    }
+}
+
+static void on_record(int terminator, void *context) {
+    (void)terminator;
+    kankei_census *c = context;
+    if (c->field > 0) {
+        if (c->nonblank) c->records++;
+        c->ordinal++;
+    }
+    c->field = 0;
+    c->nonblank = 0;
+}
+
+// MARK: Life cycle
+
+kankei_census *kankei_census_new(const kankei_census_options *options) {
+    kankei_census *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->options = *options;
+    c->kinds = malloc(options->columns ? options->columns : 1);
+    c->columns = calloc(options->columns ? options->columns : 1, sizeof *c->columns);
+    if (!c->kinds || !c->columns || csv_init(&c->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+        free(c->kinds);
+        free(c->columns);
+        free(c);
+        return NULL;
+    }
+    csv_set_delim(&c->parser, options->delimiter);
+    csv_set_blk_size(&c->parser, 4096);
+    if (options->columns) memcpy(c->kinds, options->kinds, options->columns);
+    c->options.kinds = c->kinds;
+    if (options->encoding == KANKEI_TEXT_CP932) {
+        c->cp932_single = malloc(256);
+        c->cp932_double = malloc(8192);
+        if (c->cp932_single && c->cp932_double) {
+            memcpy(c->cp932_single, options->cp932_single, 256);
+            memcpy(c->cp932_double, options->cp932_double, 8192);
+        } else {
+            c->status = KANKEI_CENSUS_NO_MEMORY;
+        }
+    }
+    for (size_t i = 0; i < options->columns; i++) {
+        column *col = &c->columns[i];
+        col->kind = options->kinds[i];
+        if (col->kind == KANKEI_COLUMN_TEXTS && options->keep_texts) {
+            col->text_offsets = malloc(options->keep_texts * sizeof(size_t));
+            col->text_lengths = malloc(options->keep_texts * sizeof(size_t));
+            if (!col->text_offsets || !col->text_lengths) c->status = KANKEI_CENSUS_NO_MEMORY;
+        }
+    }
+    return c;
+}
+
+void kankei_census_free(kankei_census *c) {
+    if (!c) return;
+    csv_free(&c->parser);
+    for (size_t i = 0; i < c->options.columns; i++) {
+        free(c->columns[i].entries);
+        free(c->columns[i].slots);
+        free(c->columns[i].text_offsets);
+        free(c->columns[i].text_lengths);
+    }
+    free(c->columns);
+    free(c->kinds);
+    free(c->cp932_single);
+    free(c->cp932_double);
+    free(c->store);
+    free(c);
+}
+
+int kankei_census_feed(kankei_census *c, const void *bytes, size_t length) {
+    if (c->status) return c->status;
+    if (csv_parse(&c->parser, bytes, length, on_field, on_record, c) != length && !c->status) c->status = KANKEI_CENSUS_PARSE;
+    if (!c->status && csv_get_buffer_size(&c->parser) > c->options.max_cell_bytes) c->status = KANKEI_CENSUS_CELL_TOO_LARGE;
+    return c->status;
+}
+
+int kankei_census_finish(kankei_census *c) {
+    if (c->status) return c->status;
+    if (csv_fini(&c->parser, on_field, on_record, c) != 0 && !c->status) c->status = KANKEI_CENSUS_PARSE;
+    return c->status;
+}
+
+// MARK: Results
+
+uint64_t kankei_census_records(const kankei_census *c) { return c->records; }
+
+size_t kankei_census_value_count(const kankei_census *c, size_t column) { return c->columns[column].entry_count; }
+
+void kankei_census_value(const kankei_census *c, size_t column, size_t index,
+                         const uint8_t **bytes, size_t *length, uint64_t *count, uint64_t *first) {
+    const entry *e = &c->columns[column].entries[index];
+    *bytes = c->store + e->offset;
+    *length = e->length;
+    *count = e->count;
+    *first = e->first;
+}
+
+uint64_t kankei_census_answered(const kankei_census *c, size_t column) { return c->columns[column].answered; }
+
+size_t kankei_census_text_count(const kankei_census *c, size_t column) { return c->columns[column].text_count; }
+
+void kankei_census_text(const kankei_census *c, size_t column, size_t index, const uint8_t **bytes, size_t *length) {
+    *bytes = c->store + c->columns[column].text_offsets[index];
+    *length = c->columns[column].text_lengths[index];
+}
+
+// MARK: Row boundaries
+
+size_t kankei_count_byte(const void *bytes, size_t length, uint8_t byte) {
+    const uint8_t *p = bytes;
+    size_t count = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi8((char)byte);
+    for (; i + 16 <= length; i += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(p + i));
+        count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, wanted)));
+    }
+#endif
+    for (; i < length; i++) count += p[i] == byte;
+    return count;
+}
+
+size_t kankei_next_row_start(const void *bytes, size_t length, int *in_quotes) {
+    const uint8_t *p = bytes;
+    int quoted = *in_quotes;
+    for (size_t i = 0; i < length; i++) {
+        if (p[i] == '"') {
+            quoted = !quoted;
+        } else if (p[i] == '\n' && !quoted) {
+            *in_quotes = 0;
+            return i + 1;
+        }
+    }
+    *in_quotes = quoted;
+    return length;
+}

@@ -1,0 +1,79 @@
+import CCensus
+
+/// One stretch of an export counted by the C census (`kankei_census.h`), owned here and freed
+/// with this object.
+final class ChunkCensus: @unchecked Sendable {
+    let pointer: OpaquePointer
+    private(set) var status: Int32 = 0
+
+    /// `kinds`: one `KANKEI_COLUMN_…` per header column.
+    init?(kinds: [UInt8], encoding: CensusEncoding, delimiter: UInt8, keptTexts: Int, limits: CSVReader.Limits) {
+        let made: OpaquePointer? = kinds.withUnsafeBufferPointer { kinds in
+            CP932Table.shared.withTables(encoding == .cp932) { single, double in
+                var options = kankei_census_options(
+                    kinds: kinds.baseAddress, columns: kinds.count, encoding: encoding.rawValue,
+                    cp932_single: single, cp932_double: double, delimiter: delimiter, keep_texts: keptTexts,
+                    max_stored_bytes: ChunkCensus.maxStoredBytes, max_cell_bytes: limits.maxFieldBytes, max_fields: limits.maxFields)
+                return kankei_census_new(&options)
+            }
+        }
+        guard let made else { return nil }
+        pointer = made
+    }
+
+    deinit { kankei_census_free(pointer) }
+
+    /// Distinct cells and kept texts one stretch may hold before the census gives up and the file
+    /// is read row by row (bounds memory however varied the answers are).
+    static let maxStoredBytes = 4 << 20
+
+    /// Counts `range` of `file`; `false` when the stretch must be read row by row instead.
+    func count(_ file: FileBytes, _ range: Range<Int>, buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        let read = file.forEachBlock(of: range, buffer: buffer) { block in
+            status = kankei_census_feed(pointer, block.baseAddress, block.count)
+            return status == 0
+        }
+        guard read, status == 0 else { return false }
+        status = kankei_census_finish(pointer)
+        return status == 0
+    }
+
+    var records: Int { Int(kankei_census_records(pointer)) }
+
+    /// The distinct cells of `column`: bytes, count, first record (in this stretch).
+    func values(_ column: Int) -> [(bytes: UnsafeRawBufferPointer, count: Int, first: Int)] {
+        (0..<kankei_census_value_count(pointer, column)).map { index in
+            var bytes: UnsafePointer<UInt8>?
+            var length = 0
+            var count: UInt64 = 0
+            var first: UInt64 = 0
+            kankei_census_value(pointer, column, index, &bytes, &length, &count, &first)
+            return (UnsafeRawBufferPointer(start: bytes, count: length), Int(count), Int(first))
+        }
+    }
+
+    func answered(_ column: Int) -> Int { Int(kankei_census_answered(pointer, column)) }
+
+    func texts(_ column: Int) -> [UnsafeRawBufferPointer] {
+        (0..<kankei_census_text_count(pointer, column)).map { index in
+            var bytes: UnsafePointer<UInt8>?
+            var length = 0
+            kankei_census_text(pointer, column, index, &bytes, &length)
+            return UnsafeRawBufferPointer(start: bytes, count: length)
+        }
+    }
+}
+
+/// The encodings a census reads as they are.
+enum CensusEncoding: Int32 {
+    case utf8 = 0
+    case cp932 = 1
+
+    init?(_ encoding: TextEncoding) {
+        switch encoding {
+        case .utf8, .utf8BOM: self = .utf8
+        case .cp932: self = .cp932
+        case .utf16LittleEndian, .utf16BigEndian: return nil
+        }
+    }
+}
