@@ -166,13 +166,6 @@ static int is_text(const kankei_census *c, const uint8_t *p, size_t n) {
     return 1;
 }
 
-int kankei_is_utf8(const void *bytes, size_t length) {
-    kankei_census census;
-    memset(&census, 0, sizeof census);
-    census.options.encoding = KANKEI_TEXT_UTF8;
-    return is_text(&census, bytes, length);
-}
-
 // MARK: Storage
 
 static size_t store(kankei_census *c, const uint8_t *p, size_t n) {

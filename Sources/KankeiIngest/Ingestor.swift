@@ -36,9 +36,7 @@ public struct Ingestor: Sendable {
     public func ingest(_ url: URL, sha256: String? = nil, companions: [URL] = [], planner: (() -> CensusPlan?)? = nil,
                        emit: (IngestRecord) throws -> Void) throws -> SourceFile {
         try withoutActuallyEscaping(emit) { emit in
-            try withoutActuallyEscaping(planner ?? { nil }) { planner in
-                try ingest(url, sha256: sha256, companions: companions, planner: planner, escaping: emit)
-            }
+            try ingest(url, sha256: sha256, companions: companions, planner: planner, escaping: emit)
         }
     }
 
@@ -65,7 +63,7 @@ public struct Ingestor: Sendable {
         (try? ByteSource(url: url)).map(LimeSurveyStructure.isStructure) ?? false
     }
 
-    private func ingest(_ url: URL, sha256: String?, companions: [URL], planner: @escaping () -> CensusPlan?,
+    private func ingest(_ url: URL, sha256: String?, companions: [URL], planner: (() -> CensusPlan?)?,
                         escaping consumer: @escaping (IngestRecord) throws -> Void) throws -> SourceFile {
         // What the consumer throws is the consumer's business: it passes through unchanged.
         let emit: (IngestRecord) throws -> Void = { record in

@@ -88,10 +88,20 @@ public final class Normalizer {
     }
 
     private func surveyID(of columns: SurveyColumns) -> String {
-        let match = settings.pipeline.flatMap { id in
-            catalog.definition(id: id).flatMap { PipelineCatalog.match($0, columns: columns.columns, force: true) }
-        } ?? (settings.pipeline == nil ? catalog.match(columns: columns.columns) : nil)
-        return SurveyFileNormalizer.schemaID(columns, match: match)
+        SurveyFileNormalizer.schemaID(columns, match: (try? match(columns)) ?? nil)
+    }
+
+    /// The definition a survey's columns match: the one `event.yaml` names (forced), else the
+    /// catalog's best. Throws when `event.yaml` names a definition `pipelines/` lacks.
+    private func match(_ columns: SurveyColumns) throws -> SurveyMatch? {
+        guard let id = settings.pipeline else { return catalog.match(columns: columns.columns) }
+        guard let definition = catalog.definition(id: id) else {
+            throw EventSettingsProblem(InputProblem(
+                file: EventSettings.fileName, location: .column("pipeline"),
+                problem: "pipeline「\(id)」という定義が pipelines/ にありません。",
+                remedy: "使える定義: " + catalog.definitions.map(\.id).joined(separator: "、")))
+        }
+        return PipelineCatalog.match(definition, columns: columns.columns, force: true)
     }
 
     public func finish() throws {
@@ -132,23 +142,12 @@ public final class Normalizer {
 
     private func openSurvey(_ columns: SurveyColumns) throws -> SurveyFileNormalizer {
         let name = file?.name ?? columns.source
-        var match: SurveyMatch?
-        if let id = settings.pipeline {
-            guard let definition = catalog.definition(id: id) else {
-                throw EventSettingsProblem(InputProblem(
-                    file: EventSettings.fileName, location: .column("pipeline"),
-                    problem: "pipeline「\(id)」という定義が pipelines/ にありません。",
-                    remedy: "使える定義: " + catalog.definitions.map(\.id).joined(separator: "、")))
-            }
-            match = PipelineCatalog.match(definition, columns: columns.columns, force: true)
-            if match?.questions.isEmpty != false {
-                throw InputProblem(
-                    file: name, location: .row(1),
-                    problem: "見出しの設問が、event.yaml の pipeline「\(id)」（\(definition.title)）の設問と1つも一致しません。別のアンケートのファイルか、設問文が変更されています。",
-                    remedy: "このイベントのアンケートなら pipelines/\(id).yaml の設問文（または aliases）を直してください。別のアンケートなら、そのイベントのフォルダに置いてください。")
-            }
-        } else {
-            match = catalog.match(columns: columns.columns)
+        let match = try self.match(columns)
+        if let id = settings.pipeline, let definition = catalog.definition(id: id), match?.questions.isEmpty != false {
+            throw InputProblem(
+                file: name, location: .row(1),
+                problem: "見出しの設問が、event.yaml の pipeline「\(id)」（\(definition.title)）の設問と1つも一致しません。別のアンケートのファイルか、設問文が変更されています。",
+                remedy: "このイベントのアンケートなら pipelines/\(id).yaml の設問文（または aliases）を直してください。別のアンケートなら、そのイベントのフォルダに置いてください。")
         }
         if let match, let (id, indices) = match.duplicatedColumns.min(by: { $0.value[0] < $1.value[0] }) {
             let question = match.questions[indices[0]]

@@ -44,9 +44,11 @@ public final class Tabulator {
         case .answerCounts(let counts):
             guard var tally = surveys[counts.survey] else { return }
             tally.respondents += counts.respondents
-            for question in counts.questions where tally.questions[question.question] != nil {
-                for counted in question.answers { tally.questions[question.question]!.add(counted.answer, times: counted.count) }
-                tally.questions[question.question]!.addTexts(notKept: question.textsNotKept)
+            for counted in counts.questions {
+                guard var question = tally.questions[counted.question] else { continue }
+                for answer in counted.answers { question.add(answer.answer, times: answer.count) }
+                question.addTexts(notKept: counted.textsNotKept)
+                tally.questions[counted.question] = question
             }
             surveys[counts.survey] = tally
         case .participant(let participant):

@@ -78,7 +78,5 @@ size_t kankei_count_byte(const void *bytes, size_t length, uint8_t byte);
 /// The offset just after the first line feed outside quotes, `*in_quotes` telling whether
 /// `bytes` starts inside a quoted field (updated as it scans); `length` when there is none.
 size_t kankei_next_row_start(const void *bytes, size_t length, int *in_quotes);
-/// Whether `bytes` are valid UTF-8 (a character cut at the end counts as invalid).
-int kankei_is_utf8(const void *bytes, size_t length);
 
 #endif

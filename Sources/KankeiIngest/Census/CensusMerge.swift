@@ -11,6 +11,16 @@ struct CensusMerge {
     let questionCount: Int
     let encoding: CensusEncoding
     let keptTexts: Int
+    /// CP932 cells are converted by one iconv descriptor for the whole merge.
+    private let transcoder: Transcoder?
+
+    init(questions: [Int?], questionCount: Int, encoding: CensusEncoding, keptTexts: Int) {
+        self.questions = questions
+        self.questionCount = questionCount
+        self.encoding = encoding
+        self.keptTexts = keptTexts
+        transcoder = encoding == .cp932 ? Transcoder(from: "CP932") : nil
+    }
 
     func merge(_ stretches: [ChunkCensus], source: String) -> ResponseCensus {
         var columns = [ColumnCensus](repeating: ColumnCensus(), count: questionCount)
@@ -63,7 +73,6 @@ struct CensusMerge {
             return String(decoding: bytes, as: UTF8.self)
         case .cp932:
             var text: [UInt8] = []
-            let transcoder = Transcoder(from: "CP932")
             try? bytes.withUnsafeBytes { bytes in
                 try transcoder?.convert(bytes, isLast: true) { text.append(contentsOf: $0) }
             }

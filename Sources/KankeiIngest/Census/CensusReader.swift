@@ -13,10 +13,11 @@ struct CensusReader {
     let options: CensusOptions
     let limits: CSVReader.Limits
 
-    /// Reads `source` with `reader`, handing rows (and the census) to `table`.
+    /// Reads `source` with `reader`, handing rows (and the census) to `table`; without a
+    /// `planner` (or for a small file), row by row from start to end.
     func read(_ source: ByteSource, encoding: TextEncoding, reader: CSVReader, table: TableReader,
-              planner: () -> CensusPlan?) throws {
-        guard let censusEncoding = CensusEncoding(encoding), let file = FileBytes(url: source.url),
+              planner: (() -> CensusPlan?)?) throws {
+        guard let planner, let censusEncoding = CensusEncoding(encoding), let file = FileBytes(url: source.url),
               file.size >= options.minimumBytes else {
             try reader.read(source) { try table.consume($0) }
             return
