@@ -15,7 +15,13 @@ typedef struct {
     uint64_t first;
     size_t offset;
     size_t length;
+    int meaningful;           // AUTO columns: whether the cell says something
 } entry;
+
+typedef struct {
+    uint8_t *bytes;
+    size_t size, capacity;
+} arena;
 
 typedef struct {
     uint8_t kind;
@@ -23,11 +29,15 @@ typedef struct {
     size_t entry_count, entry_capacity;
     uint32_t *slots;          // 0 = free, else entry index + 1
     size_t slot_mask;
+    uint64_t occurrences;     // AUTO: cells with something in them
     uint64_t answered;
     size_t *text_offsets;
     size_t *text_lengths;
     size_t text_count;
-} column;
+    uint32_t *log;            // AUTO: the entries of the first keep_texts cells that say something
+    size_t log_count;
+    arena store;              // the column's distinct cells or kept texts
+} column_census;
 
 struct kankei_census {
     struct csv_parser parser;
@@ -35,9 +45,8 @@ struct kankei_census {
     uint8_t *kinds;
     uint8_t *cp932_single;
     uint8_t *cp932_double;
-    column *columns;
-    uint8_t *store;
-    size_t store_size, store_capacity;
+    column_census *columns;
+    size_t stored;            // bytes in all the columns' stores
     size_t field;
     int nonblank;
     uint64_t records;
@@ -168,26 +177,51 @@ static int is_text(const kankei_census *c, const uint8_t *p, size_t n) {
 
 // MARK: Storage
 
-static size_t store(kankei_census *c, const uint8_t *p, size_t n) {
-    if (c->store_size + n > c->options.max_stored_bytes) {
-        c->status = KANKEI_CENSUS_TOO_MANY_VALUES;
-        return SIZE_MAX;
+static int become_texts(kankei_census *c, column_census *col);
+
+// Makes room for `n` more stored bytes: AUTO columns that hold values become TEXTS, the largest
+// first. 0 when there is no room.
+static int make_room(kankei_census *c, size_t n) {
+    while (c->stored + n > c->options.max_stored_bytes) {
+        column_census *largest = NULL;
+        for (size_t i = 0; i < c->options.columns; i++) {
+            column_census *col = &c->columns[i];
+            if (col->kind == KANKEI_COLUMN_AUTO && (!largest || col->store.size > largest->store.size)) largest = col;
+        }
+        if (!largest || !largest->store.size) {
+            c->status = KANKEI_CENSUS_TOO_MANY_VALUES;
+            return 0;
+        }
+        if (!become_texts(c, largest)) return 0;
     }
-    if (c->store_size + n > c->store_capacity) {
-        size_t capacity = c->store_capacity ? c->store_capacity : 1 << 16;
-        while (capacity < c->store_size + n) capacity *= 2;
-        uint8_t *grown = realloc(c->store, capacity);
+    return 1;
+}
+
+// Appends `n` bytes to `store` (no limit checked); the offset, SIZE_MAX without memory.
+static size_t append(kankei_census *c, arena *store, const uint8_t *p, size_t n) {
+    if (store->size + n > store->capacity) {
+        size_t capacity = store->capacity ? store->capacity : 1 << 12;
+        while (capacity < store->size + n) capacity *= 2;
+        uint8_t *grown = realloc(store->bytes, capacity);
         if (!grown) {
             c->status = KANKEI_CENSUS_NO_MEMORY;
             return SIZE_MAX;
         }
-        c->store = grown;
-        c->store_capacity = capacity;
+        store->bytes = grown;
+        store->capacity = capacity;
     }
-    size_t offset = c->store_size;
-    if (n) memcpy(c->store + offset, p, n);
-    c->store_size += n;
+    size_t offset = store->size;
+    if (n) memcpy(store->bytes + offset, p, n);
+    store->size += n;
+    c->stored += n;
     return offset;
+}
+
+// Keeps `n` bytes in the column's store, within the census's limit; the offset, SIZE_MAX when
+// the census gives up.
+static size_t store(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
+    if (!make_room(c, n)) return SIZE_MAX;
+    return append(c, &col->store, p, n);
 }
 
 static inline uint64_t hash_bytes(const uint8_t *p, size_t n) {
@@ -206,7 +240,7 @@ static inline uint64_t hash_bytes(const uint8_t *p, size_t n) {
     return h ^ (h >> 29);
 }
 
-static int grow_slots(column *col) {
+static int grow_slots(column_census *col) {
     size_t capacity = col->slot_mask ? (col->slot_mask + 1) * 2 : 64;
     uint32_t *slots = calloc(capacity, sizeof *slots);
     if (!slots) return 0;
@@ -221,47 +255,106 @@ static int grow_slots(column *col) {
     return 1;
 }
 
-static void count_value(kankei_census *c, column *col, const uint8_t *p, size_t n) {
+static int keep_text_arrays(kankei_census *c, column_census *col) {
+    if (!c->options.keep_texts || col->text_offsets) return 1;
+    col->text_offsets = malloc(c->options.keep_texts * sizeof(size_t));
+    col->text_lengths = malloc(c->options.keep_texts * sizeof(size_t));
+    if (col->text_offsets && col->text_lengths) return 1;
+    c->status = KANKEI_CENSUS_NO_MEMORY;
+    return 0;
+}
+
+// An AUTO column turns out to be free text: its cells that say something are counted, the logged
+// ones kept in a store of their own, and its distinct cells let go.
+static int become_texts(kankei_census *c, column_census *col) {
+    if (!keep_text_arrays(c, col)) return 0;
+    arena kept = {0};
+    uint64_t answered = 0;
+    for (size_t i = 0; i < col->entry_count; i++) {
+        if (col->entries[i].meaningful) answered += col->entries[i].count;
+    }
+    c->stored -= col->store.size;
+    for (size_t i = 0; i < col->log_count; i++) {
+        const entry *e = &col->entries[col->log[i]];
+        size_t offset = append(c, &kept, col->store.bytes + e->offset, e->length);
+        if (offset == SIZE_MAX) {
+            free(kept.bytes);
+            return 0;
+        }
+        col->text_offsets[i] = offset;
+        col->text_lengths[i] = e->length;
+    }
+    free(col->store.bytes);
+    free(col->entries);
+    free(col->slots);
+    free(col->log);
+    col->store = kept;
+    col->text_count = col->log_count;
+    col->answered = answered;
+    col->entries = NULL;
+    col->slots = NULL;
+    col->log = NULL;
+    col->entry_count = col->entry_capacity = col->slot_mask = col->log_count = 0;
+    col->kind = KANKEI_COLUMN_TEXTS;
+    return 1;
+}
+
+// The entry holding the cell, added when new; SIZE_MAX when the census gives up.
+static size_t find_or_add(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
     uint64_t hash = hash_bytes(p, n);
     if (col->slot_mask) {
         size_t slot = hash & col->slot_mask;
         while (col->slots[slot]) {
-            entry *e = &col->entries[col->slots[slot] - 1];
-            if (e->hash == hash && e->length == n && memcmp(c->store + e->offset, p, n) == 0) {
+            size_t index = col->slots[slot] - 1;
+            entry *e = &col->entries[index];
+            if (e->hash == hash && e->length == n && memcmp(col->store.bytes + e->offset, p, n) == 0) {
                 e->count++;
-                return;
+                return index;
             }
             slot = (slot + 1) & col->slot_mask;
         }
     }
     // A new cell: check it is text, keep it.
-    if (!is_text(c, p, n)) {
+    int says = 1;
+    if (col->kind == KANKEI_COLUMN_AUTO) {
+        says = meaningful(c, p, n);
+    } else if (!is_text(c, p, n)) {
+        says = -1;
+    }
+    if (says < 0) {
         c->status = KANKEI_CENSUS_NOT_TEXT;
-        return;
+        return SIZE_MAX;
     }
     if ((col->entry_count + 1) * 2 > col->slot_mask + 1 && !grow_slots(col)) {
         c->status = KANKEI_CENSUS_NO_MEMORY;
-        return;
+        return SIZE_MAX;
     }
     if (col->entry_count == col->entry_capacity) {
         size_t capacity = col->entry_capacity ? col->entry_capacity * 2 : 16;
         entry *grown = realloc(col->entries, capacity * sizeof *grown);
         if (!grown) {
             c->status = KANKEI_CENSUS_NO_MEMORY;
-            return;
+            return SIZE_MAX;
         }
         col->entries = grown;
         col->entry_capacity = capacity;
     }
-    size_t offset = store(c, p, n);
-    if (offset == SIZE_MAX) return;
-    col->entries[col->entry_count] = (entry){hash, 1, c->ordinal, offset, n};
+    // Making room may turn this very column into texts: then the cell is no value.
+    if (!make_room(c, n) || col->kind == KANKEI_COLUMN_TEXTS) return SIZE_MAX;
+    size_t offset = append(c, &col->store, p, n);
+    if (offset == SIZE_MAX) return SIZE_MAX;
+    col->entries[col->entry_count] = (entry){hash, 1, c->ordinal, offset, n, says};
     size_t slot = hash & col->slot_mask;
     while (col->slots[slot]) slot = (slot + 1) & col->slot_mask;
     col->slots[slot] = (uint32_t)(++col->entry_count);
+    return col->entry_count - 1;
 }
 
-static void count_text(kankei_census *c, column *col, const uint8_t *p, size_t n) {
+static void count_value(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
+    find_or_add(c, col, p, n);
+}
+
+static void count_text(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
     int says = meaningful(c, p, n);
     if (says < 0) {
         c->status = KANKEI_CENSUS_NOT_TEXT;
@@ -270,11 +363,23 @@ static void count_text(kankei_census *c, column *col, const uint8_t *p, size_t n
     if (!says) return;
     col->answered++;
     if (col->text_count >= c->options.keep_texts) return;
-    size_t offset = store(c, p, n);
+    size_t offset = store(c, col, p, n);
     if (offset == SIZE_MAX) return;
     col->text_offsets[col->text_count] = offset;
     col->text_lengths[col->text_count] = n;
     col->text_count++;
+}
+
+static void count_auto(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
+    col->occurrences++;
+    size_t index = find_or_add(c, col, p, n);
+    if (index == SIZE_MAX) {
+        // The cell did not fit as a value and the column became texts to make room: count it as text.
+        if (!c->status && col->kind == KANKEI_COLUMN_TEXTS) count_text(c, col, p, n);
+        return;
+    }
+    if (col->log_count < c->options.keep_texts && col->entries[index].meaningful) col->log[col->log_count++] = (uint32_t)index;
+    if (col->entry_count >= c->options.auto_values && col->entry_count * 8 > col->occurrences) become_texts(c, col);
 }
 
 // MARK: libcsv callbacks
@@ -297,13 +402,16 @@ static void on_field(void *data, size_t length, void *context) {
         if (index >= c->options.max_fields || meaningful(c, p, length) != 0) c->status = KANKEI_CENSUS_EXTRA_CELL;
         return;
     }
-    column *col = &c->columns[index];
+    column_census *col = &c->columns[index];
     switch (col->kind) {
     case KANKEI_COLUMN_VALUES:
         if (length) count_value(c, col, p, length);
         break;
     case KANKEI_COLUMN_TEXTS:
         if (length) count_text(c, col, p, length);
+        break;
+    case KANKEI_COLUMN_AUTO:
+        if (length) count_auto(c, col, p, length);
         break;
     default:
         if (!is_text(c, p, length)) c->status = KANKEI_CENSUS_NOT_TEXT;
@@ -351,12 +459,12 @@ kankei_census *kankei_census_new(const kankei_census_options *options) {
         }
     }
     for (size_t i = 0; i < options->columns; i++) {
-        column *col = &c->columns[i];
+        column_census *col = &c->columns[i];
         col->kind = options->kinds[i];
-        if (col->kind == KANKEI_COLUMN_TEXTS && options->keep_texts) {
-            col->text_offsets = malloc(options->keep_texts * sizeof(size_t));
-            col->text_lengths = malloc(options->keep_texts * sizeof(size_t));
-            if (!col->text_offsets || !col->text_lengths) c->status = KANKEI_CENSUS_NO_MEMORY;
+        if (col->kind == KANKEI_COLUMN_TEXTS) keep_text_arrays(c, col);
+        if (col->kind == KANKEI_COLUMN_AUTO && options->keep_texts) {
+            col->log = malloc(options->keep_texts * sizeof *col->log);
+            if (!col->log) c->status = KANKEI_CENSUS_NO_MEMORY;
         }
     }
     return c;
@@ -370,12 +478,13 @@ void kankei_census_free(kankei_census *c) {
         free(c->columns[i].slots);
         free(c->columns[i].text_offsets);
         free(c->columns[i].text_lengths);
+        free(c->columns[i].log);
+        free(c->columns[i].store.bytes);
     }
     free(c->columns);
     free(c->kinds);
     free(c->cp932_single);
     free(c->cp932_double);
-    free(c->store);
     free(c);
 }
 
@@ -396,24 +505,48 @@ int kankei_census_finish(kankei_census *c) {
 
 uint64_t kankei_census_records(const kankei_census *c) { return c->records; }
 
+int kankei_census_has_values(const kankei_census *c, size_t column) {
+    uint8_t kind = c->columns[column].kind;
+    return kind == KANKEI_COLUMN_VALUES || kind == KANKEI_COLUMN_AUTO;
+}
+
 size_t kankei_census_value_count(const kankei_census *c, size_t column) { return c->columns[column].entry_count; }
 
 void kankei_census_value(const kankei_census *c, size_t column, size_t index,
                          const uint8_t **bytes, size_t *length, uint64_t *count, uint64_t *first) {
-    const entry *e = &c->columns[column].entries[index];
-    *bytes = c->store + e->offset;
+    const column_census *col = &c->columns[column];
+    const entry *e = &col->entries[index];
+    *bytes = col->store.bytes + e->offset;
     *length = e->length;
     *count = e->count;
     *first = e->first;
 }
 
-uint64_t kankei_census_answered(const kankei_census *c, size_t column) { return c->columns[column].answered; }
+uint64_t kankei_census_answered(const kankei_census *c, size_t column) {
+    const column_census *col = &c->columns[column];
+    if (col->kind != KANKEI_COLUMN_AUTO) return col->answered;
+    uint64_t answered = 0;
+    for (size_t i = 0; i < col->entry_count; i++) {
+        if (col->entries[i].meaningful) answered += col->entries[i].count;
+    }
+    return answered;
+}
 
-size_t kankei_census_text_count(const kankei_census *c, size_t column) { return c->columns[column].text_count; }
+size_t kankei_census_text_count(const kankei_census *c, size_t column) {
+    const column_census *col = &c->columns[column];
+    return col->kind == KANKEI_COLUMN_AUTO ? col->log_count : col->text_count;
+}
 
 void kankei_census_text(const kankei_census *c, size_t column, size_t index, const uint8_t **bytes, size_t *length) {
-    *bytes = c->store + c->columns[column].text_offsets[index];
-    *length = c->columns[column].text_lengths[index];
+    const column_census *col = &c->columns[column];
+    if (col->kind == KANKEI_COLUMN_AUTO) {
+        const entry *e = &col->entries[col->log[index]];
+        *bytes = col->store.bytes + e->offset;
+        *length = e->length;
+        return;
+    }
+    *bytes = col->store.bytes + col->text_offsets[index];
+    *length = col->text_lengths[index];
 }
 
 // MARK: Row boundaries

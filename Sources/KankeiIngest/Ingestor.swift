@@ -27,7 +27,8 @@ public struct Ingestor: Sendable {
         self.progress = progress
     }
 
-    /// Reads `url`, calling `emit` for each record. `sha256` is computed when not given.
+    /// Reads `url`, calling `emit` for each record. `sha256`, when not given, is worked out on a
+    /// thread of its own while the file is read.
     /// `companions` are the other files of the same event: a LimeSurvey response file (.lsr)
     /// takes its questions from the structure file (.lss) among them. `planner` is asked, after a
     /// large survey export's first rows, whether the rest may come as one `.census`; without it,
@@ -71,30 +72,18 @@ public struct Ingestor: Sendable {
         }
         do {
             let source = try ByteSource(url: url)
-            let digest = try sha256.map { ($0, try Self.size(of: url)) } ?? FileDigest.sha256(of: url)
+            let bytes = try Self.size(of: url)
             if let progress {
-                let (name, total) = (url.lastPathComponent, digest.1)
-                source.progress = { progress(name, $0, total) }
+                let name = url.lastPathComponent
+                source.progress = { progress(name, $0, bytes) }
             }
-            let context = IngestContext(source: source, sha256: digest.0, bytes: digest.1, keys: keys, emit: emit)
-            switch try FormatSniffer.container(of: source) {
-            case .zip:
-                return try ZipExportReader(context: context, limits: limits, scratchFolder: scratchFolder).read()
-            case .xml:
-                return try XMLExportReader(context: context, companions: companions).read()
-            case .text:
-                let encoding = try EncodingDetector.detect(source)
-                let head = source.textHead(encoding)
-                if FormatSniffer.isXML(head) {
-                    return try XMLExportReader(context: context, companions: companions).read()
-                }
-                let delimiter = ByteSource.delimiter(ofTextHead: head)
-                let table = TableReader(context: context, encoding: encoding.rawValue)
-                let reader = CSVReader(limits: limits, delimiter: delimiter, encoding: encoding)
-                try CensusReader(options: census, limits: limits).read(source, encoding: encoding, reader: reader, table: table,
-                                                                       planner: planner)
-                return try table.finish()
-            }
+            let identity = sha256.map(FileIdentity.init(known:)) ?? FileIdentity(hashing: url)
+            // However the read ends, the hashing thread is done with the file before this returns.
+            defer { try? identity.check() }
+            let context = IngestContext(source: source, identity: identity, bytes: bytes, keys: keys, emit: emit)
+            let file = try read(source, context: context, companions: companions, planner: planner)
+            try identity.check()
+            return file
         } catch let problem as InputProblem {
             throw problem
         } catch let consumer as ConsumerError {
@@ -102,6 +91,28 @@ public struct Ingestor: Sendable {
         } catch {
             throw InputProblem(file: url.lastPathComponent, problem: "ファイルを読み込めませんでした（\(error)）。",
                                remedy: "ファイルが壊れていないか確認し、もう一度ダウンロードしてください。")
+        }
+    }
+
+    private func read(_ source: ByteSource, context: IngestContext, companions: [URL],
+                      planner: (() -> CensusPlan?)?) throws -> SourceFile {
+        switch try FormatSniffer.container(of: source) {
+        case .zip:
+            return try ZipExportReader(context: context, limits: limits, scratchFolder: scratchFolder).read()
+        case .xml:
+            return try XMLExportReader(context: context, companions: companions).read()
+        case .text:
+            let encoding = try EncodingDetector.detect(source)
+            let head = source.textHead(encoding)
+            if FormatSniffer.isXML(head) {
+                return try XMLExportReader(context: context, companions: companions).read()
+            }
+            let delimiter = ByteSource.delimiter(ofTextHead: head)
+            let table = TableReader(context: context, encoding: encoding.rawValue)
+            let reader = CSVReader(limits: limits, delimiter: delimiter, encoding: encoding)
+            try CensusReader(options: census, limits: limits).read(source, encoding: encoding, reader: reader, table: table,
+                                                                   planner: planner)
+            return try table.finish()
         }
     }
 

@@ -17,6 +17,22 @@ struct CensusTests {
         return options
     }()
 
+    /// Forced, with free text found out after 100 distinct cells: the census begun before the
+    /// plan turns the comments and submission times into texts early, and is used.
+    static let textEarly: CensusOptions = {
+        var options = forced
+        options.autoValues = 100
+        return options
+    }()
+
+    /// Forced, after 16: a choice column turns into texts too, so the census begun before the
+    /// plan cannot serve it and the rest is counted again with the plan.
+    static let choiceEarly: CensusOptions = {
+        var options = forced
+        options.autoValues = 16
+        return options
+    }()
+
     static let off: CensusOptions = {
         var options = CensusOptions()
         options.minimumBytes = .max
@@ -37,10 +53,14 @@ struct CensusTests {
     }
 
     /// The figures with census forced and with census off, and how many `.census` records the
-    /// first run's ingest handed on.
+    /// first run's ingest handed on. (`textEarly` and `choiceEarly` must give the census's figures.)
     static func both(_ files: [(String, Data)]) throws -> (census: Tabulation, rows: Tabulation, censusRecords: Int) {
         let census = try run(files, census: forced)
         let rows = try run(files, census: off)
+        for early in [textEarly, choiceEarly] {
+            let workspace = try run(files, census: early).workspace
+            #expect(try summary(workspace, "2026-survey") == (try summary(census.workspace, "2026-survey")))
+        }
         let ingested = try String(contentsOf: census.workspace.appendingPathComponent("reports/2026-survey/intermediates/ingest.jsonl"),
                                   encoding: .utf8)
         return (try summary(census.workspace, "2026-survey"), try summary(rows.workspace, "2026-survey"),

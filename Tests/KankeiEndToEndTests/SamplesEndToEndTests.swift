@@ -103,6 +103,32 @@ struct SamplesEndToEndTests {
         #expect(try Data(contentsOf: workspace.appendingPathComponent("reports/\(company)/summary.json")) == before)
     }
 
+    @Test("a file as long as one already read is hashed before it is read: other bytes count, the same bytes are a duplicate, two copies together count once")
+    func sameLength() throws {
+        let workspace = try sampleWorkspace()
+        #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
+        let survey = try #require(files(below: Repository.samples.appendingPathComponent("inbox/\(company)"))
+            .first { $0.lastPathComponent.hasPrefix("WEB報告会") })
+        // One digit of the export changed: as many bytes as the archived file, but other bytes.
+        var bytes = [UInt8](try Data(contentsOf: survey))
+        let digit = try #require(bytes.lastIndex { $0 >= UInt8(ascii: "0") && $0 < UInt8(ascii: "9") })
+        bytes[digit] += 1
+        let inbox = workspace.appendingPathComponent("inbox/\(company)")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in ["修正版.csv", "修正版（2）.csv"] { try Data(bytes).write(to: inbox.appendingPathComponent(name)) }
+        try FileManager.default.copyItem(at: survey, to: inbox.appendingPathComponent("再ダウンロード.csv"))
+        let digest = try runCommand(URL(fileURLWithPath: "/usr/bin/sha256sum"), [inbox.appendingPathComponent("修正版.csv").path])
+            .stdout.prefix(64)
+
+        let rerun = try kankei(["run", "--workspace", workspace.path])
+        #expect(rerun.status == 0)
+        let duplicates = try #require(rerun.stdout.split(separator: "\n").first { $0.hasPrefix("処理済みと同じ内容のため数えなかったファイル") })
+        #expect(duplicates.contains("再ダウンロード.csv"))
+        #expect(duplicates.contains("修正版（2）.csv") != duplicates.contains("修正版.csv"))
+        #expect(Set(files(below: workspace.appendingPathComponent("archive")).map(\.lastPathComponent)).contains("\(digest).csv"))
+        #expect(files(below: inbox).isEmpty)
+    }
+
     @Test("a file that arrives later joins its event's earlier files")
     func lateFile() throws {
         let workspace = try sampleWorkspace()

@@ -1,8 +1,9 @@
+import Foundation
 import CSHA256
 import Testing
 @testable import KankeiIngest
 
-@Suite("SHA-256 and HMAC against published test vectors")
+@Suite("SHA-256 and HMAC against published test vectors, and files hashed while they are read")
 struct HashTests {
     @Test("FIPS 180-4 examples", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -38,6 +39,32 @@ struct HashTests {
             kankei_sha256_blocks_portable(&portable, bytes.baseAddress, 257)
         }
         #expect(dispatched == portable)
+    }
+
+    @Test("a file hashed on its own thread while it is read: every record carries the file's sha256")
+    func hashedWhileRead() throws {
+        let url = Fixture.url("google-forms-basic.csv")
+        let expected = try FileDigest.sha256(of: url).hex
+        var seen: Set<String> = []
+        let file = try Ingestor(keys: testKeys).ingest(url) { record in
+            switch record {
+            case .source(let file): seen.insert(file.sha256)
+            case .surveyColumns(let columns): seen.insert(columns.source)
+            case .response(let response): seen.insert(response.provenance.sha256)
+            default: break
+            }
+        }
+        #expect(file.sha256 == expected)
+        #expect(seen == [expected])
+        let given = try Ingestor(keys: testKeys).ingest(url, sha256: "given") { _ in }
+        #expect(given.sha256 == "given")
+    }
+
+    @Test("a file that cannot be hashed says so when its sha256 is asked for")
+    func unhashable() {
+        let identity = FileIdentity(hashing: URL(fileURLWithPath: "/nonexistent/\(UUID().uuidString).csv"))
+        #expect(throws: (any Error).self) { try identity.check() }
+        #expect(identity.sha256.isEmpty)
     }
 
     @Test("RFC 4231 test case 2")

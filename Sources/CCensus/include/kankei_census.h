@@ -19,6 +19,11 @@ enum {
     KANKEI_COLUMN_IGNORE = 0,   /// only checked to be text (submission times, personal columns)
     KANKEI_COLUMN_VALUES = 1,   /// every distinct cell counted
     KANKEI_COLUMN_TEXTS = 2,    /// cells that say something counted, the first few kept
+    /// Not known yet (the census runs while the first rows are still being read): counted as
+    /// values, with the first few cells that say something logged, until the column shows itself
+    /// to be free text (many distinct cells, mostly different); then it becomes TEXTS. Either way
+    /// it can be read as texts at the end; as values only while it stayed values.
+    KANKEI_COLUMN_AUTO = 3,
 };
 
 enum {
@@ -48,8 +53,12 @@ typedef struct {
     unsigned char delimiter;
     /// Free-text cells kept per column, in row order.
     size_t keep_texts;
-    /// Bytes of distinct cells and kept texts allowed in all, before the census gives up.
+    /// Bytes of distinct cells and kept texts allowed in all, before the census gives up. (An
+    /// AUTO column that holds values becomes TEXTS to make room, the largest first.)
     size_t max_stored_bytes;
+    /// Distinct cells an AUTO column holds before it may become TEXTS (when at least one in eight
+    /// of its cells is new).
+    size_t auto_values;
     size_t max_cell_bytes;
     size_t max_fields;
 } kankei_census_options;
@@ -63,12 +72,15 @@ int kankei_census_finish(kankei_census *census);
 
 /// Records that are not blank (a blank one holds only spaces and tabs): the respondents.
 uint64_t kankei_census_records(const kankei_census *census);
+/// 1 when `column`'s distinct cells were counted (VALUES, or AUTO that stayed values).
+int kankei_census_has_values(const kankei_census *census, size_t column);
 size_t kankei_census_value_count(const kankei_census *census, size_t column);
 /// The `index`-th distinct cell of `column` (in no particular order), with its count and the
 /// ordinal of the first record holding it (records counted from 0, blank ones included).
 void kankei_census_value(const kankei_census *census, size_t column, size_t index,
                          const uint8_t **bytes, size_t *length, uint64_t *count, uint64_t *first);
-/// Free-text cells of `column` that say something (not empty, not only white space, not `--`).
+/// Free-text cells of `column` that say something (not empty, not only white space, not `--`);
+/// with the two below, for TEXTS and AUTO columns (the first `keep_texts` of them, in row order).
 uint64_t kankei_census_answered(const kankei_census *census, size_t column);
 size_t kankei_census_text_count(const kankei_census *census, size_t column);
 void kankei_census_text(const kankei_census *census, size_t column, size_t index, const uint8_t **bytes, size_t *length);

@@ -6,31 +6,40 @@ import KankeiModel
 /// here, once per distinct cell, exactly as a row-by-row reading makes them (trimmed, `--`
 /// dropped, addresses and phone numbers masked).
 struct CensusMerge {
-    /// For each header column, the question it answers (`nil`: not a question column).
-    let questions: [Int?]
+    /// For each header column, the question it answers and how it is counted (`nil`: not a
+    /// question column).
+    let columns: [(question: Int, column: CensusPlan.Column)?]
     let questionCount: Int
     let encoding: CensusEncoding
     let keptTexts: Int
     /// CP932 cells are converted by one iconv descriptor for the whole merge.
     private let transcoder: Transcoder?
 
-    init(questions: [Int?], questionCount: Int, encoding: CensusEncoding, keptTexts: Int) {
-        self.questions = questions
+    init(columns: [(question: Int, column: CensusPlan.Column)?], questionCount: Int, encoding: CensusEncoding, keptTexts: Int) {
+        self.columns = columns
         self.questionCount = questionCount
         self.encoding = encoding
         self.keptTexts = keptTexts
         transcoder = encoding == .cp932 ? Transcoder(from: "CP932") : nil
     }
 
-    func merge(_ stretches: [ChunkCensus], source: String) -> ResponseCensus {
-        var columns = [ColumnCensus](repeating: ColumnCensus(), count: questionCount)
-        for (column, question) in questions.enumerated() {
-            guard let question else { continue }
-            columns[question] = ColumnCensus(cells: cells(column, stretches),
-                                             textCount: stretches.reduce(0) { $0 + $1.answered(column) },
-                                             texts: texts(column, stretches))
+    /// The census of the stretches, in file order; `nil` when a column to be counted as values
+    /// turned out to be free text in some stretch (a census begun before the plan was known).
+    func merge(_ stretches: [ChunkCensus], source: String) -> ResponseCensus? {
+        var merged = [ColumnCensus](repeating: ColumnCensus(), count: questionCount)
+        for (column, counted) in columns.enumerated() {
+            switch counted?.column {
+            case .values?:
+                guard stretches.allSatisfy({ $0.hasValues(column) }) else { return nil }
+                merged[counted!.question] = ColumnCensus(cells: cells(column, stretches), textCount: 0, texts: [])
+            case .texts?:
+                merged[counted!.question] = ColumnCensus(cells: [], textCount: stretches.reduce(0) { $0 + $1.answered(column) },
+                                                         texts: texts(column, stretches))
+            case nil:
+                break
+            }
         }
-        return ResponseCensus(source: source, respondents: stretches.reduce(0) { $0 + $1.records }, columns: columns)
+        return ResponseCensus(source: source, respondents: stretches.reduce(0) { $0 + $1.records }, columns: merged)
     }
 
     private func cells(_ column: Int, _ stretches: [ChunkCensus]) -> [CellCount] {

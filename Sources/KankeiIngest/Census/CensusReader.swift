@@ -1,14 +1,16 @@
+import CCensus
 import Dispatch
 import Foundation
 import KankeiModel
 
 /// Reads a large CSV export in two parts. The first `headRows` rows go one by one, as for any
 /// file, so normalize sees them as responses and infers the questions' types from them. Then, if
-/// normalize asks for a census (`planner`) and the export's columns allow one, the rest is cut
-/// into stretches on row boundaries and counted per column on every core (`ChunkCensus`), one
-/// `.census` record for all of it. Whatever the census cannot count exactly — an odd row, too
-/// many distinct answers, bytes that are not text — sends the rest through row by row instead,
-/// which gives the same figures and names the row of any problem.
+/// normalize asks for a census (`planner`) and the export's columns allow one, the rest comes as
+/// one `.census` record, counted per column on every core (`ChunkCensus`). That census starts
+/// before the first rows are read (`SpeculativeCensus`): while they are read, and the file is
+/// hashed, the other cores already count the rest. Whatever the census cannot count exactly (an
+/// odd row, too many distinct answers, bytes that are not text) sends the rest through row by row
+/// instead, which gives the same figures and names the row of any problem.
 struct CensusReader {
     let options: CensusOptions
     let limits: CSVReader.Limits
@@ -24,41 +26,67 @@ struct CensusReader {
         }
         let all = source.textStart..<file.size
         let headEnd = RowChunks.end(ofRows: options.headRows, file, all)
-        let nextRow = try reader.read(source, range: all.lowerBound..<headEnd) { try table.consume($0) }
         let rest = headEnd..<file.size
+        let early = rest.isEmpty ? nil : try startCensus(file, rest, header: all.lowerBound..<headEnd, source: source,
+                                                         reader: reader, encoding: censusEncoding)
+        defer { early?.stop() }
+        let nextRow = try reader.read(source, range: all.lowerBound..<headEnd) { try table.consume($0) }
         guard !rest.isEmpty else { return }
-        if let plan = planner(), let kinds = table.censusColumns(plan),
-           let census = take(file, rest, kinds: kinds, plan: plan, encoding: censusEncoding, delimiter: reader.delimiter,
-                             source: table.sha256) {
-            return try table.add(census)
+        if let plan = planner(), let columns = table.censusColumns(plan) {
+            let merge = CensusMerge(columns: columns, questionCount: plan.columns.count, encoding: censusEncoding,
+                                    keptTexts: plan.keptTexts)
+            let begun = early?.finish(for: columns, plan).flatMap { merge.merge($0, source: table.sha256) }
+            if let census = begun ?? take(file, rest, columns: columns, merge: merge, encoding: censusEncoding,
+                                          delimiter: reader.delimiter, source: table.sha256) {
+                return try table.add(census)
+            }
         }
+        early?.stop()
         try reader.read(source, range: rest, firstRow: nextRow) { try table.consume($0) }
     }
 
-    /// The census of `range`, or `nil` when it cannot be taken exactly.
-    private func take(_ file: FileBytes, _ range: Range<Int>, kinds: [(question: Int, column: CensusPlan.Column)?],
-                      plan: CensusPlan, encoding: CensusEncoding, delimiter: UInt8, source: String) -> ResponseCensus? {
+    /// The census of `rest` begun now, every column of the header (the first record in `head`)
+    /// counted as values until it shows itself to be free text.
+    private func startCensus(_ file: FileBytes, _ rest: Range<Int>, header head: Range<Int>, source: ByteSource,
+                             reader: CSVReader, encoding: CensusEncoding) throws -> SpeculativeCensus? {
+        var width: Int?
+        do {
+            try reader.read(source, range: head) { record in
+                width = record.count
+                throw HeaderRead()
+            }
+        } catch is HeaderRead {}
+        guard let width else { return nil }
+        return SpeculativeCensus(file, rest, columns: width, encoding: encoding, delimiter: reader.delimiter,
+                                 keptTexts: Tabulation.keptTexts, options: options, limits: limits)
+    }
+
+    private struct HeaderRead: Error {}
+
+    /// The census of `range` taken with the plan's kinds of column, or `nil` when it cannot be
+    /// taken exactly.
+    private func take(_ file: FileBytes, _ range: Range<Int>, columns: [(question: Int, column: CensusPlan.Column)?],
+                      merge: CensusMerge, encoding: CensusEncoding, delimiter: UInt8, source: String) -> ResponseCensus? {
         let stretches = RowChunks.split(file, range, parts: options.stretches)
-        let codes: [UInt8] = kinds.map { kind in
-            switch kind?.column {
-            case .values?: 1
-            case .texts?: 2
-            case nil: 0
+        let codes: [UInt8] = columns.map { counted in
+            switch counted?.column {
+            case .values?: UInt8(KANKEI_COLUMN_VALUES)
+            case .texts?: UInt8(KANKEI_COLUMN_TEXTS)
+            case nil: UInt8(KANKEI_COLUMN_IGNORE)
             }
         }
         let counted = ParallelSlots<ChunkCensus>(count: stretches.count)
-        let limits = limits
-        let kept = plan.keptTexts
+        let (limits, kept, autoValues) = (limits, merge.keptTexts, options.autoValues)
         DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
-            guard let census = ChunkCensus(kinds: codes, encoding: encoding, delimiter: delimiter, keptTexts: kept, limits: limits) else { return }
+            guard let census = ChunkCensus(kinds: codes, encoding: encoding, delimiter: delimiter, keptTexts: kept,
+                                           autoValues: autoValues, limits: limits) else { return }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
             defer { buffer.deallocate() }
             if census.count(file, stretches[index], buffer: buffer) { counted[index] = census }
         }
         let censuses = stretches.indices.compactMap { counted[$0] }
         guard censuses.count == stretches.count else { return nil }
-        return CensusMerge(questions: kinds.map { $0?.question }, questionCount: plan.columns.count, encoding: encoding,
-                           keptTexts: kept).merge(censuses, source: source)
+        return merge.merge(censuses, source: source)
     }
 }
 
@@ -71,6 +99,9 @@ public struct CensusOptions: Sendable {
     public var headRows = 2_200
     /// Stretches per file: a few per core, so a core that finishes early takes another.
     public var stretches = 2 * ProcessInfo.processInfo.activeProcessorCount
+    /// Distinct cells a column holds, in a census begun before its kind is known, before it may
+    /// turn out to be free text (when at least one cell in eight is new).
+    public var autoValues = 4_096
 
     public init() {}
 }

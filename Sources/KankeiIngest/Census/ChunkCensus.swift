@@ -6,14 +6,17 @@ final class ChunkCensus: @unchecked Sendable {
     let pointer: OpaquePointer
     private(set) var status: Int32 = 0
 
-    /// `kinds`: one `KANKEI_COLUMN_…` per header column.
-    init?(kinds: [UInt8], encoding: CensusEncoding, delimiter: UInt8, keptTexts: Int, limits: CSVReader.Limits) {
+    /// `kinds`: one `KANKEI_COLUMN_…` per header column; `autoValues`: distinct cells an AUTO
+    /// column holds before it may turn out to be free text.
+    init?(kinds: [UInt8], encoding: CensusEncoding, delimiter: UInt8, keptTexts: Int, autoValues: Int, limits: CSVReader.Limits,
+          maxStoredBytes: Int = ChunkCensus.maxStoredBytes) {
         let made: OpaquePointer? = kinds.withUnsafeBufferPointer { kinds in
             CP932Table.shared.withTables(encoding == .cp932) { single, double in
                 var options = kankei_census_options(
                     kinds: kinds.baseAddress, columns: kinds.count, encoding: encoding.rawValue,
                     cp932_single: single, cp932_double: double, delimiter: delimiter, keep_texts: keptTexts,
-                    max_stored_bytes: ChunkCensus.maxStoredBytes, max_cell_bytes: limits.maxFieldBytes, max_fields: limits.maxFields)
+                    max_stored_bytes: maxStoredBytes, auto_values: autoValues,
+                    max_cell_bytes: limits.maxFieldBytes, max_fields: limits.maxFields)
                 return kankei_census_new(&options)
             }
         }
@@ -27,18 +30,27 @@ final class ChunkCensus: @unchecked Sendable {
     /// is read row by row (bounds memory however varied the answers are).
     static let maxStoredBytes = 4 << 20
 
-    /// Counts `range` of `file`; `false` when the stretch must be read row by row instead.
-    func count(_ file: FileBytes, _ range: Range<Int>, buffer: UnsafeMutableRawBufferPointer) -> Bool {
+    /// Counts `range` of `file`; `false` when the stretch must be read row by row instead, or
+    /// `stop` said to stop (checked between blocks of a MiB).
+    func count(_ file: FileBytes, _ range: Range<Int>, buffer: UnsafeMutableRawBufferPointer,
+               stop: () -> Bool = { false }) -> Bool {
+        var stopped = false
         let read = file.forEachBlock(of: range, buffer: buffer) { block in
+            stopped = stop()
+            guard !stopped else { return false }
             status = kankei_census_feed(pointer, block.baseAddress, block.count)
             return status == 0
         }
-        guard read, status == 0 else { return false }
+        guard read, !stopped, status == 0 else { return false }
         status = kankei_census_finish(pointer)
         return status == 0
     }
 
     var records: Int { Int(kankei_census_records(pointer)) }
+
+    /// Whether `column`'s distinct cells were counted (a VALUES column, or an AUTO one that
+    /// stayed values).
+    func hasValues(_ column: Int) -> Bool { kankei_census_has_values(pointer, column) != 0 }
 
     /// The distinct cells of `column`: bytes, count, first record (in this stretch).
     func values(_ column: Int) -> [(bytes: UnsafeRawBufferPointer, count: Int, first: Int)] {

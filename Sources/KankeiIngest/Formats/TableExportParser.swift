@@ -17,10 +17,13 @@ extension TableExportParser {
 /// What every export parser needs: where records go, how people become keys, and the file.
 struct IngestContext {
     let source: ByteSource
-    let sha256: String
+    let identity: FileIdentity
     let bytes: Int
     let keys: PersonKeyMaker
     let emit: (IngestRecord) throws -> Void
+
+    /// The file's sha256 (waited for, the first time, while it is worked out).
+    var sha256: String { identity.sha256 }
 
     func provenance(_ record: CSVRecord) -> Provenance {
         Provenance(sha256: sha256, row: record.row)

@@ -14,7 +14,7 @@ final class TableReader {
 
     init(context: IngestContext, encoding: String) {
         let counter = counter
-        self.context = IngestContext(source: context.source, sha256: context.sha256, bytes: context.bytes, keys: context.keys) { record in
+        self.context = IngestContext(source: context.source, identity: context.identity, bytes: context.bytes, keys: context.keys) { record in
             counter.count(record)
             try context.emit(record)
         }

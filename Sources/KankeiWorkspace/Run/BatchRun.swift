@@ -14,7 +14,9 @@ import KankeiReport
 /// cannot be read goes to `quarantine/` with an explanation, and the event is counted again without
 /// it (no half-read file ever reaches a figure); the other files and events go on. Read files move
 /// to `archive/` under their sha256, byte for byte; a file whose bytes were processed before is
-/// archived as a duplicate and counted once. Links and special files are never followed or read.
+/// archived as a duplicate and counted once. Only a file as long as another can be a copy of it:
+/// such files are hashed before they are read, the others while they are read (a large export's
+/// hash then takes no time of its own). Links and special files are never followed or read.
 ///
 /// Each event is also recorded in the matching core (`core.sqlite`): its sessions and who attended
 /// them on which side, its figures, and — for club feedback — matching-quality records per club and side.
@@ -61,6 +63,8 @@ public final class BatchRun {
     /// The inbox folders this run moved files out of (archived or quarantined): a folder is
     /// removed only when this run emptied it, never one a coordinator has just made.
     private var vacated: Set<URL> = []
+    /// Sizes of archived copies looked up so far (`processedSizes`); `nil` for a missing one.
+    private var archivedSizes: [String: Int?] = [:]
     private var log: Logger { options.logger }
 
     public init(workspace: URL, options: Options = Options()) throws {
@@ -212,7 +216,15 @@ public final class BatchRun {
         }
         /// Files with the same bytes as another new file of this batch: settled once that one is.
         var copies: [(url: URL, sha256: String)] = []
-        for url in files {
+        let sizes = files.map(Self.size(of:))
+        let processed = processedSizes()
+        for (url, size) in zip(files, sizes) {
+            // Bytes no other file has as many of cannot be a copy: hashed while they are read.
+            if let size, let processed, !processed.contains(size), sizes.filter({ $0 == size }).count == 1 {
+                log.debug("new file", metadata: ["event": "\(event)", "file": "\(url.lastPathComponent)", "bytes": "\(size)"])
+                sources.append(EventSource(url: url, name: url.lastPathComponent, sha256: nil, isNew: true))
+                continue
+            }
             guard let digest = try? FileDigest.sha256(of: url) else {
                 report.warnings.append("inbox/\(event)/\(url.lastPathComponent) を読めませんでした（処理中に消えたか、読み取り権限がありません）。次回の実行で再び試します。")
                 continue
@@ -248,7 +260,7 @@ public final class BatchRun {
                 if let index = failure.index {
                     let source = sources.remove(at: index)
                     if source.isNew {
-                        refused[source.sha256] = failure.problem
+                        if let sha256 = source.sha256 { refused[sha256] = failure.problem }
                         isolate(source.url, event: event, failure.problem)
                     } else {
                         notes.append("アーカイブ済みのファイル「\(source.name)」を読めなかったため集計から除きました（\(failure.problem.problem)）。")
@@ -277,8 +289,10 @@ public final class BatchRun {
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
                                        newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
         }
-        var counted = sources.filter(\.isNew).map { source in
-            (source.url, source.sha256, result?.formats[source.sha256]?.rawValue ?? "unknown")
+        var counted = try sources.filter(\.isNew).map { source in
+            let file = result?.files[source.url]
+            return (source.url, try source.sha256 ?? file?.sha256 ?? FileDigest.sha256(of: source.url).hex,
+                    file?.format.rawValue ?? "unknown")
         }
         if let settingsFile {
             counted.append((settingsFile, try FileDigest.sha256(of: settingsFile).hex, Ledger.eventSettingsFormat))
@@ -365,6 +379,25 @@ public final class BatchRun {
             try OwnerOnlyMove.move(url, to: target)
         }
         vacated.insert(url.deletingLastPathComponent().standardizedFileURL)
+    }
+
+    /// The byte count of every processed file (its archived copy); `nil` when a copy is missing,
+    /// so that no size can rule a copy out.
+    private func processedSizes() -> Set<Int>? {
+        var sizes: Set<Int> = []
+        for entry in ledger.processedEntries {
+            if archivedSizes[entry.archived] == nil {
+                archivedSizes[entry.archived] = Self.size(of: layout.archive.appendingPathComponent(entry.archived))
+            }
+            guard let size = archivedSizes[entry.archived] ?? nil else { return nil }
+            sizes.insert(size)
+        }
+        return sizes
+    }
+
+    private static func size(of url: URL) -> Int? {
+        var status = stat()
+        return stat(url.path, &status) == 0 ? Int(status.st_size) : nil
     }
 
     private func archivedName(_ url: URL, sha256: String) -> String {

@@ -8,7 +8,9 @@ import KankeiTabulate
 struct EventSource {
     var url: URL
     var name: String
-    var sha256: String
+    /// `nil` for a new file that cannot be a copy of another (no other file has its size): it is
+    /// hashed while it is read, and the result says its sha256.
+    var sha256: String?
     var isNew: Bool
 }
 
@@ -28,10 +30,10 @@ struct EventPipeline {
     let catalog: PipelineCatalog
     let intermediates: URL?
 
-    /// The event's figures, and the format each source (by sha256) was read as.
+    /// The event's figures, and each source as it was read (sha256, format), by its URL.
     struct Result {
         var tabulation: Tabulation
-        var formats: [String: SourceFormat]
+        var files: [URL: SourceFile]
         /// The Zoom sessions and the people in them, for the matching core.
         var sessions: [SessionInfo]
         var participants: [Participant]
@@ -39,7 +41,7 @@ struct EventPipeline {
 
     func run(settings: EventSettings, sources: [EventSource], sides: SideDirectory) throws -> Result {
         let tabulator = Tabulator()
-        var formats: [String: SourceFormat] = [:]
+        var files: [URL: SourceFile] = [:]
         var sessions: [SessionInfo] = []
         var participants: [Participant] = []
         let writers = try intermediates.map(IntermediateWriters.init)
@@ -65,7 +67,7 @@ struct EventPipeline {
                 // A large survey's rows may come as one census, when normalize can take it.
                 try ingestor.ingest(source.url, sha256: source.sha256, companions: Self.companions(of: index, sources),
                                     planner: { normalizer.censusPlan() }) { record in
-                    if case .source(let file) = record { formats[file.sha256] = file.format }
+                    if case .source(let file) = record { files[source.url] = file }
                     try writers?.ingested.write(record)
                     try normalizer.consume(Self.named(record, source.name))
                 }
@@ -81,7 +83,7 @@ struct EventPipeline {
             throw SourceFailure(index: nil, problem: settings.problem)
         }
         try writers?.flush()
-        return Result(tabulation: tabulator.finish(), formats: formats, sessions: sessions, participants: participants)
+        return Result(tabulation: tabulator.finish(), files: files, sessions: sessions, participants: participants)
     }
 
     private static func companions(of index: Int, _ sources: [EventSource]) -> [URL] {

@@ -27,6 +27,9 @@ struct Ledger {
 
     func processedEntry(sha256: String) -> Entry? { processed[sha256] }
 
+    /// Every processed file, once.
+    var processedEntries: Dictionary<String, Entry>.Values { processed.values }
+
     /// The event's processed files, each once, oldest first (so the latest `event.yaml` is last).
     func files(of event: String) -> [Entry] {
         var seen: Set<String> = []
