@@ -88,29 +88,39 @@ def disagreements(expected, actual):
     return problems
 
 
-def measure_kankei(kankei, path, runs):
-    walls, peaks, counts = [], [], None
-    for _ in range(runs):
-        workspace = fresh_workspace([path])
-        wall, peak, _ = run_measured([kankei, "run", "--workspace", str(workspace)])
-        walls.append(wall)
-        peaks.append(peak)
-        counts = kankei_counts(workspace)
-    return {"wall": statistics.median(walls), "walls": walls, "rss": max(peaks), "counts": counts}
+def kankei_once(kankei, path):
+    """One `kankei run` on a fresh workspace: (wall, peak MB, counts)."""
+    workspace = fresh_workspace([path])
+    wall, peak, _ = run_measured([kankei, "run", "--workspace", str(workspace)])
+    return {"wall": wall, "rss": peak, "counts": kankei_counts(workspace)}
 
 
-def measure_reference(engine, path, encoding, runs):
-    walls, inner, peaks, counts = [], [], [], None
+def reference_once(engine, path, encoding):
+    """One DuckDB or pandas count: (wall, peak MB, its own seconds, counts)."""
     python = str(BENCH / "venv/bin/python")
+    wall, peak, out = run_measured([python, str(ROOT / "Benchmarks/reference_counts.py"), engine, str(path), KINDS,
+                                    "--encoding", encoding])
+    result = json.loads(out)
+    return {"wall": wall, "rss": peak, "query": result["seconds"], "counts": result["counts"]}
+
+
+def measure(path, encoding, runs, kankei):
+    """kankei, DuckDB (UTF-8 only) and pandas, taking turns run by run, so that a busy spell of the
+    machine falls on all of them alike. Per tool: median wall, every wall, peak RSS, counts."""
+    tools = {"kankei": lambda: kankei_once(kankei, path),
+             "duckdb": (lambda: reference_once("duckdb", path, encoding)) if encoding == "utf-8" else None,
+             "pandas": lambda: reference_once("pandas", path, encoding)}
+    samples = {name: [] for name, once in tools.items() if once}
     for _ in range(runs):
-        wall, peak, out = run_measured([python, str(ROOT / "Benchmarks/reference_counts.py"), engine, str(path), KINDS,
-                                        "--encoding", encoding])
-        result = json.loads(out)
-        walls.append(wall)
-        inner.append(result["seconds"])
-        peaks.append(peak)
-        counts = result["counts"]
-    return {"wall": statistics.median(walls), "query": statistics.median(inner), "rss": max(peaks), "counts": counts}
+        for name in samples:
+            samples[name].append(tools[name]())
+    results = {name: None for name in tools}
+    for name, runs_of in samples.items():
+        results[name] = {"wall": statistics.median(run["wall"] for run in runs_of), "walls": [run["wall"] for run in runs_of],
+                         "rss": max(run["rss"] for run in runs_of), "counts": runs_of[-1]["counts"]}
+        if "query" in runs_of[0]:
+            results[name]["query"] = statistics.median(run["query"] for run in runs_of)
+    return results
 
 
 def main():
@@ -128,9 +138,8 @@ def main():
         path = export(label, encoding)
         megabytes = path.stat().st_size / 1e6
         print(f"{label} {encoding}: {megabytes:.0f} MB", flush=True)
-        kankei = measure_kankei(args.kankei, path, args.runs)
-        duckdb = measure_reference("duckdb", path, encoding, args.runs) if encoding == "utf-8" else None
-        pandas = measure_reference("pandas", path, encoding, args.runs)
+        measured = measure(path, encoding, args.runs, args.kankei)
+        kankei, duckdb, pandas = measured["kankei"], measured["duckdb"], measured["pandas"]
         for name, reference in (("DuckDB", duckdb), ("pandas", pandas)):
             if reference is None:
                 continue
@@ -167,11 +176,16 @@ def main():
     utf8 = {label: results[f"{label}-utf-8"]["kankei"]["wall"] / SIZES[label] * 1e6 for label in SIZES if f"{label}-utf-8" in results}
     print()
     print("kankei per million answers: " + ", ".join(f"{label} {seconds:.2f} s" for label, seconds in utf8.items()))
+    for key, result in results.items():
+        if key.endswith("-utf-8") and result["duckdb"]:
+            paired = [k / d for k, d in zip(result["kankei"]["walls"], result["duckdb"]["walls"])]
+            print(f"kankei / DuckDB run by run ({key[:-6]}): " + ", ".join(f"{ratio:.2f}" for ratio in paired)
+                  + f" (median {statistics.median(paired):.2f})")
     if "1m-cp932" in results and "1m-utf-8" in results:
         print(f"CP932 / UTF-8 (1m): {results['1m-cp932']['kankei']['wall'] / results['1m-utf-8']['kankei']['wall']:.2f}")
     print(f"two sample webinars end to end: median {results['samples']['median']:.2f} s "
           f"({', '.join(f'{wall:.2f}' for wall in sample_walls)})")
-    print("wall: whole process, median of", args.runs, "runs; query s: DuckDB's and pandas' own time inside the process")
+    print("wall: whole process, median of", args.runs, "runs (the tools take turns); query s: DuckDB's and pandas' own time inside the process")
     (BENCH / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
     if failures:
         print("\nDISAGREEMENT:")

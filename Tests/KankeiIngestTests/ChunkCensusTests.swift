@@ -30,12 +30,17 @@ struct ChunkCensusTests {
 
     static let auto = UInt8(KANKEI_COLUMN_AUTO), values = UInt8(KANKEI_COLUMN_VALUES), texts = UInt8(KANKEI_COLUMN_TEXTS)
 
+    static func settings(_ kinds: [UInt8], autoValues: Int = 4_096, maxStoredBytes: Int = 4 << 20,
+                         keptTexts: Int = 20) -> ChunkCensus.Settings {
+        ChunkCensus.Settings(kinds: kinds, encoding: .utf8, delimiter: UInt8(ascii: ","), keptTexts: keptTexts,
+                             autoValues: autoValues, limits: .init(), maxStoredBytes: maxStoredBytes)
+    }
+
     /// The census of every row after the header.
     static func census(_ kinds: [UInt8], autoValues: Int = 4_096, maxStoredBytes: Int = 4 << 20, keptTexts: Int = 20) throws -> ChunkCensus {
         let bytes = try #require(FileBytes(url: file))
         let header = Data("選択,感想\n".utf8).count
-        let census = try #require(ChunkCensus(kinds: kinds, encoding: .utf8, delimiter: UInt8(ascii: ","), keptTexts: keptTexts,
-                                              autoValues: autoValues, limits: .init(), maxStoredBytes: maxStoredBytes))
+        let census = try #require(ChunkCensus(settings(kinds, autoValues: autoValues, maxStoredBytes: maxStoredBytes, keptTexts: keptTexts)))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 16)  // many small blocks
         defer { buffer.deallocate() }
         #expect(census.count(bytes, header..<bytes.size, buffer: buffer), "status \(census.status)")
@@ -80,8 +85,7 @@ struct ChunkCensusTests {
         #expect(auto.answered(1) == 120 && auto.texts(1).count == 20)
 
         let bytes = try #require(FileBytes(url: Self.file))
-        let planned = try #require(ChunkCensus(kinds: [Self.values, Self.values], encoding: .utf8, delimiter: UInt8(ascii: ","),
-                                               keptTexts: 20, autoValues: 4_096, limits: .init(), maxStoredBytes: 2_000))
+        let planned = try #require(ChunkCensus(Self.settings([Self.values, Self.values], maxStoredBytes: 2_000)))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 12, alignment: 16)
         defer { buffer.deallocate() }
         #expect(!planned.count(bytes, 0..<bytes.size, buffer: buffer))

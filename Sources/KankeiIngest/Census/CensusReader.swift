@@ -36,8 +36,8 @@ struct CensusReader {
             let merge = CensusMerge(columns: columns, questionCount: plan.columns.count, encoding: censusEncoding,
                                     keptTexts: plan.keptTexts)
             let begun = early?.finish(for: columns, plan).flatMap { merge.merge($0, source: table.sha256) }
-            if let census = begun ?? take(file, rest, columns: columns, merge: merge, encoding: censusEncoding,
-                                          delimiter: reader.delimiter, source: table.sha256) {
+            if let census = begun ?? take(file, rest, columns: columns, merge: merge, delimiter: reader.delimiter,
+                                          source: table.sha256) {
                 return try table.add(census)
             }
         }
@@ -66,26 +66,19 @@ struct CensusReader {
     /// The census of `range` taken with the plan's kinds of column, or `nil` when it cannot be
     /// taken exactly.
     private func take(_ file: FileBytes, _ range: Range<Int>, columns: [(question: Int, column: CensusPlan.Column)?],
-                      merge: CensusMerge, encoding: CensusEncoding, delimiter: UInt8, source: String) -> ResponseCensus? {
-        let stretches = RowChunks.split(file, range, parts: options.stretches)
-        let codes: [UInt8] = columns.map { counted in
+                      merge: CensusMerge, delimiter: UInt8, source: String) -> ResponseCensus? {
+        let kinds: [UInt8] = columns.map { counted in
             switch counted?.column {
             case .values?: UInt8(KANKEI_COLUMN_VALUES)
             case .texts?: UInt8(KANKEI_COLUMN_TEXTS)
             case nil: UInt8(KANKEI_COLUMN_IGNORE)
             }
         }
-        let counted = ParallelSlots<ChunkCensus>(count: stretches.count)
-        let (limits, kept, autoValues) = (limits, merge.keptTexts, options.autoValues)
-        DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
-            guard let census = ChunkCensus(kinds: codes, encoding: encoding, delimiter: delimiter, keptTexts: kept,
-                                           autoValues: autoValues, limits: limits) else { return }
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-            defer { buffer.deallocate() }
-            if census.count(file, stretches[index], buffer: buffer) { counted[index] = census }
+        let settings = ChunkCensus.Settings(kinds: kinds, encoding: merge.encoding, delimiter: delimiter, keptTexts: merge.keptTexts,
+                                            autoValues: options.autoValues, limits: limits)
+        guard let censuses = ChunkCensus.count(file, RowChunks.split(file, range, parts: options.stretches), settings) else {
+            return nil
         }
-        let censuses = stretches.indices.compactMap { counted[$0] }
-        guard censuses.count == stretches.count else { return nil }
         return merge.merge(censuses, source: source)
     }
 }

@@ -1,4 +1,5 @@
 import CCensus
+import Dispatch
 
 /// One stretch of an export counted by the C census (`kankei_census.h`), owned here and freed
 /// with this object.
@@ -6,22 +7,46 @@ final class ChunkCensus: @unchecked Sendable {
     let pointer: OpaquePointer
     private(set) var status: Int32 = 0
 
-    /// `kinds`: one `KANKEI_COLUMN_…` per header column; `autoValues`: distinct cells an AUTO
-    /// column holds before it may turn out to be free text.
-    init?(kinds: [UInt8], encoding: CensusEncoding, delimiter: UInt8, keptTexts: Int, autoValues: Int, limits: CSVReader.Limits,
-          maxStoredBytes: Int = ChunkCensus.maxStoredBytes) {
-        let made: OpaquePointer? = kinds.withUnsafeBufferPointer { kinds in
-            CP932Table.shared.withTables(encoding == .cp932) { single, double in
+    /// How a census counts: one `KANKEI_COLUMN_…` per header column, and its limits.
+    struct Settings: Sendable {
+        var kinds: [UInt8]
+        var encoding: CensusEncoding
+        var delimiter: UInt8
+        var keptTexts: Int
+        /// Distinct cells an AUTO column holds before it may turn out to be free text.
+        var autoValues: Int
+        var limits: CSVReader.Limits
+        var maxStoredBytes = ChunkCensus.maxStoredBytes
+    }
+
+    init?(_ settings: Settings) {
+        let made: OpaquePointer? = settings.kinds.withUnsafeBufferPointer { kinds in
+            CP932Table.shared.withTables(settings.encoding == .cp932) { single, double in
                 var options = kankei_census_options(
-                    kinds: kinds.baseAddress, columns: kinds.count, encoding: encoding.rawValue,
-                    cp932_single: single, cp932_double: double, delimiter: delimiter, keep_texts: keptTexts,
-                    max_stored_bytes: maxStoredBytes, auto_values: autoValues,
-                    max_cell_bytes: limits.maxFieldBytes, max_fields: limits.maxFields)
+                    kinds: kinds.baseAddress, columns: kinds.count, encoding: settings.encoding.rawValue,
+                    cp932_single: single, cp932_double: double, delimiter: settings.delimiter, keep_texts: settings.keptTexts,
+                    max_stored_bytes: settings.maxStoredBytes, auto_values: settings.autoValues,
+                    max_cell_bytes: settings.limits.maxFieldBytes, max_fields: settings.limits.maxFields)
                 return kankei_census_new(&options)
             }
         }
         guard let made else { return nil }
         pointer = made
+    }
+
+    /// The censuses of `stretches` of `file`, each on a core of its own, in file order; `nil`
+    /// when one could not be taken (or `stop` said to stop).
+    static func count(_ file: FileBytes, _ stretches: [Range<Int>], _ settings: Settings,
+                      stop: @escaping @Sendable () -> Bool = { false }) -> [ChunkCensus]? {
+        let counted = ParallelSlots<ChunkCensus>(count: stretches.count)
+        DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
+            guard !stop(), let census = ChunkCensus(settings) else { return }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+            defer { buffer.deallocate() }
+            if census.count(file, stretches[index], buffer: buffer, stop: stop) { counted[index] = census }
+        }
+        let censuses = stretches.indices.compactMap { counted[$0] }
+        return censuses.count == stretches.count && !censuses.isEmpty ? censuses : nil
     }
 
     deinit { kankei_census_free(pointer) }
@@ -31,7 +56,7 @@ final class ChunkCensus: @unchecked Sendable {
     static let maxStoredBytes = 4 << 20
 
     /// Counts `range` of `file`; `false` when the stretch must be read row by row instead, or
-    /// `stop` said to stop (checked between blocks of a MiB).
+    /// `stop` said to stop (checked between blocks).
     func count(_ file: FileBytes, _ range: Range<Int>, buffer: UnsafeMutableRawBufferPointer,
                stop: () -> Bool = { false }) -> Bool {
         var stopped = false

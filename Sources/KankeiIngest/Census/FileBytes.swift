@@ -38,7 +38,7 @@ final class FileBytes: @unchecked Sendable {
 
     /// `forEachBlock` with a buffer of its own.
     @discardableResult
-    func forEachBlock(of range: Range<Int>, blockSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+    func forEachBlock(of range: Range<Int>, blockSize: Int = 1 << 18, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { buffer.deallocate() }
         return forEachBlock(of: range, buffer: buffer, body)

@@ -11,8 +11,7 @@ import Synchronization
 final class SpeculativeCensus: Sendable {
     private let done = DispatchGroup()
     private let stopped = Atomic<Bool>(false)
-    private let counted: ParallelSlots<ChunkCensus>
-    private let stretches = Atomic<Int>(0)
+    private let counted = ParallelSlots<[ChunkCensus]>(count: 1)
     /// Header columns counted, and free-text cells kept per column.
     let columns: Int
     let keptTexts: Int
@@ -20,23 +19,14 @@ final class SpeculativeCensus: Sendable {
     /// Starts counting `range` of `file` (which starts on a row), with `columns` header columns.
     init(_ file: FileBytes, _ range: Range<Int>, columns: Int, encoding: CensusEncoding, delimiter: UInt8,
          keptTexts: Int, options: CensusOptions, limits: CSVReader.Limits) {
-        counted = ParallelSlots<ChunkCensus>(count: max(1, options.stretches))
         self.columns = columns
         self.keptTexts = keptTexts
-        let kinds = [UInt8](repeating: UInt8(KANKEI_COLUMN_AUTO), count: columns)
+        let settings = ChunkCensus.Settings(kinds: [UInt8](repeating: UInt8(KANKEI_COLUMN_AUTO), count: columns),
+                                            encoding: encoding, delimiter: delimiter, keptTexts: keptTexts,
+                                            autoValues: options.autoValues, limits: limits)
         DispatchQueue.global().async(group: done) { [self] in
             let stretches = RowChunks.split(file, range, parts: options.stretches)
-            DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
-                guard !stopped.load(ordering: .relaxed),
-                      let census = ChunkCensus(kinds: kinds, encoding: encoding, delimiter: delimiter, keptTexts: keptTexts,
-                                               autoValues: options.autoValues, limits: limits) else { return }
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-                defer { buffer.deallocate() }
-                if census.count(file, stretches[index], buffer: buffer, stop: { self.stopped.load(ordering: .relaxed) }) {
-                    counted[index] = census
-                }
-            }
-            self.stretches.store(stretches.count, ordering: .releasing)
+            counted[0] = ChunkCensus.count(file, stretches, settings) { self.stopped.load(ordering: .relaxed) }
         }
     }
 
@@ -48,9 +38,7 @@ final class SpeculativeCensus: Sendable {
             return nil
         }
         done.wait()
-        let count = stretches.load(ordering: .acquiring)
-        let censuses = (0..<count).compactMap { counted[$0] }
-        return censuses.count == count && count > 0 ? censuses : nil
+        return counted[0]
     }
 
     /// Stops the counting and waits for its threads (they read the file and their buffers).
