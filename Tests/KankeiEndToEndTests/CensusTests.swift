@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KankeiIngest
 import KankeiModel
 import KankeiWorkspace
@@ -135,6 +136,28 @@ struct CensusTests {
         #expect(responses + (censuses.first?.respondents ?? 0) == 3_000)
         #expect(responses >= 2_000)
         #expect(censuses.first?.columns[3].texts.count == 10)
+    }
+
+    @Test("the progress of a read goes on through the census to the end of the file")
+    func progress() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("census-\(UUID().uuidString).csv")
+        let bytes = SyntheticExport(rows: 6_000).csv
+        try bytes.write(to: file)
+        let reports = Mutex<[(read: Int, total: Int)]>([])
+        var ingestor = Ingestor(keys: PersonKeyMaker(secret: Array("secret".utf8))) { _, read, total in
+            reports.withLock { $0.append((read, total)) }
+        }
+        ingestor.census = Self.forced
+        var censuses = 0
+        let plan = CensusPlan(columns: [.values, .values, .values, .texts], keptTexts: 10)
+        try ingestor.ingest(file, planner: { plan }) { record in
+            if case .census = record { censuses += 1 }
+        }
+        let seen = reports.withLock { $0 }
+        #expect(censuses == 1)
+        #expect(seen.allSatisfy { $0.total == bytes.count })
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.read <= $1.read })
+        #expect(seen.last?.read == bytes.count)
     }
 }
 

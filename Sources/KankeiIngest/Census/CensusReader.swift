@@ -7,7 +7,7 @@ import KankeiModel
 /// file, so normalize sees them as responses and infers the questions' types from them. Then, if
 /// normalize asks for a census (`planner`) and the export's columns allow one, the rest comes as
 /// one `.census` record, counted per column on every core (`ChunkCensus`). That census starts
-/// before the first rows are read (`SpeculativeCensus`): while they are read, and the file is
+/// before the first rows are read (`ParallelCensus`): while they are read, and the file is
 /// hashed, the other cores already count the rest. Whatever the census cannot count exactly (an
 /// odd row, too many distinct answers, bytes that are not text) sends the rest through row by row
 /// instead, which gives the same figures and names the row of any problem.
@@ -35,11 +35,17 @@ struct CensusReader {
         if let plan = planner(), let columns = table.censusColumns(plan) {
             let merge = CensusMerge(columns: columns, questionCount: plan.columns.count, encoding: censusEncoding,
                                     keptTexts: plan.keptTexts)
-            let begun = early?.finish(for: columns, plan).flatMap { merge.merge($0, source: table.sha256) }
-            if let census = begun ?? take(file, rest, columns: columns, merge: merge, delimiter: reader.delimiter,
-                                          source: table.sha256) {
-                return try table.add(census)
+            let progress: (Int) -> Void = { source.progress?(headEnd + $0) }
+            // The census begun early serves when it counted these columns and kept as many texts.
+            var counted: [ChunkCensus]?
+            if let early, early.settings.kinds.count == columns.count, plan.keptTexts <= early.settings.keptTexts {
+                counted = early.wait(progress: progress)
             }
+            early?.stop()
+            let census = counted.flatMap { merge.merge($0, source: table.sha256) }
+                ?? ParallelCensus(file, rest, settings(columns, merge, reader.delimiter), parts: options.stretches)
+                    .wait(progress: progress).flatMap { merge.merge($0, source: table.sha256) }
+            if let census { return try table.add(census) }
         }
         early?.stop()
         try reader.read(source, range: rest, firstRow: nextRow) { try table.consume($0) }
@@ -48,7 +54,7 @@ struct CensusReader {
     /// The census of `rest` begun now, every column of the header (the first record in `head`)
     /// counted as values until it shows itself to be free text.
     private func startCensus(_ file: FileBytes, _ rest: Range<Int>, header head: Range<Int>, source: ByteSource,
-                             reader: CSVReader, encoding: CensusEncoding) throws -> SpeculativeCensus? {
+                             reader: CSVReader, encoding: CensusEncoding) throws -> ParallelCensus? {
         var width: Int?
         do {
             try reader.read(source, range: head) { record in
@@ -57,16 +63,17 @@ struct CensusReader {
             }
         } catch is HeaderRead {}
         guard let width else { return nil }
-        return SpeculativeCensus(file, rest, columns: width, encoding: encoding, delimiter: reader.delimiter,
-                                 keptTexts: Tabulation.keptTexts, options: options, limits: limits)
+        let settings = ChunkCensus.Settings(kinds: [UInt8](repeating: UInt8(KANKEI_COLUMN_AUTO), count: width),
+                                            encoding: encoding, delimiter: reader.delimiter, keptTexts: Tabulation.keptTexts,
+                                            autoValues: options.autoValues, limits: limits)
+        return ParallelCensus(file, rest, settings, parts: options.stretches)
     }
 
     private struct HeaderRead: Error {}
 
-    /// The census of `range` taken with the plan's kinds of column, or `nil` when it cannot be
-    /// taken exactly.
-    private func take(_ file: FileBytes, _ range: Range<Int>, columns: [(question: Int, column: CensusPlan.Column)?],
-                      merge: CensusMerge, delimiter: UInt8, source: String) -> ResponseCensus? {
+    /// How a census counts the plan's kinds of column.
+    private func settings(_ columns: [(question: Int, column: CensusPlan.Column)?], _ merge: CensusMerge,
+                          _ delimiter: UInt8) -> ChunkCensus.Settings {
         let kinds: [UInt8] = columns.map { counted in
             switch counted?.column {
             case .values?: UInt8(KANKEI_COLUMN_VALUES)
@@ -74,12 +81,8 @@ struct CensusReader {
             case nil: UInt8(KANKEI_COLUMN_IGNORE)
             }
         }
-        let settings = ChunkCensus.Settings(kinds: kinds, encoding: merge.encoding, delimiter: delimiter, keptTexts: merge.keptTexts,
-                                            autoValues: options.autoValues, limits: limits)
-        guard let censuses = ChunkCensus.count(file, RowChunks.split(file, range, parts: options.stretches), settings) else {
-            return nil
-        }
-        return merge.merge(censuses, source: source)
+        return ChunkCensus.Settings(kinds: kinds, encoding: merge.encoding, delimiter: delimiter, keptTexts: merge.keptTexts,
+                                    autoValues: options.autoValues, limits: limits)
     }
 }
 

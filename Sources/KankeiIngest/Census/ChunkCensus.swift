@@ -1,5 +1,4 @@
 import CCensus
-import Dispatch
 
 /// One stretch of an export counted by the C census (`kankei_census.h`), owned here and freed
 /// with this object.
@@ -34,36 +33,22 @@ final class ChunkCensus: @unchecked Sendable {
         pointer = made
     }
 
-    /// The censuses of `stretches` of `file`, each on a core of its own, in file order; `nil`
-    /// when one could not be taken (or `stop` said to stop).
-    static func count(_ file: FileBytes, _ stretches: [Range<Int>], _ settings: Settings,
-                      stop: @escaping @Sendable () -> Bool = { false }) -> [ChunkCensus]? {
-        let counted = ParallelSlots<ChunkCensus>(count: stretches.count)
-        DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
-            guard !stop(), let census = ChunkCensus(settings) else { return }
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
-            defer { buffer.deallocate() }
-            if census.count(file, stretches[index], buffer: buffer, stop: stop) { counted[index] = census }
-        }
-        let censuses = stretches.indices.compactMap { counted[$0] }
-        return censuses.count == stretches.count && !censuses.isEmpty ? censuses : nil
-    }
-
     deinit { kankei_census_free(pointer) }
 
     /// Distinct cells and kept texts one stretch may hold before the census gives up and the file
     /// is read row by row (bounds memory however varied the answers are).
     static let maxStoredBytes = 4 << 20
 
-    /// Counts `range` of `file`; `false` when the stretch must be read row by row instead, or
-    /// `stop` said to stop (checked between blocks).
+    /// Counts `range` of `file`, telling `counted` the bytes of each block; `false` when the
+    /// stretch must be read row by row instead, or `stop` said to stop (checked between blocks).
     func count(_ file: FileBytes, _ range: Range<Int>, buffer: UnsafeMutableRawBufferPointer,
-               stop: () -> Bool = { false }) -> Bool {
+               stop: () -> Bool = { false }, counted: (Int) -> Void = { _ in }) -> Bool {
         var stopped = false
         let read = file.forEachBlock(of: range, buffer: buffer) { block in
             stopped = stop()
             guard !stopped else { return false }
             status = kankei_census_feed(pointer, block.baseAddress, block.count)
+            counted(block.count)
             return status == 0
         }
         guard read, !stopped, status == 0 else { return false }
