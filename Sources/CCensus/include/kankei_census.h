@@ -85,6 +85,11 @@ uint64_t kankei_census_answered(const kankei_census *census, size_t column);
 size_t kankei_census_text_count(const kankei_census *census, size_t column);
 void kankei_census_text(const kankei_census *census, size_t column, size_t index, const uint8_t **bytes, size_t *length);
 
+/// 1 when `bytes` is valid UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF): with
+/// SSSE3 when the CPU has it, 16 bytes at a time; `_portable` always byte by byte.
+int kankei_utf8_valid(const void *bytes, size_t length);
+int kankei_utf8_valid_portable(const void *bytes, size_t length);
+
 /// The number of `byte`s in `bytes`.
 size_t kankei_count_byte(const void *bytes, size_t length, uint8_t byte);
 /// The offset just after the first line feed outside quotes, `*in_quotes` telling whether
