@@ -1,6 +1,7 @@
 // The census of a stretch of survey rows (see include/kankei_census.h). Every byte goes through
 // libcsv; the callbacks only hash, count and check, so no cell is copied unless it is new.
 #include "kankei_census.h"
+#include "kankei_ascii.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -147,12 +148,7 @@ static int is_text(const kankei_census *c, const uint8_t *p, size_t n) {
     if (c->options.encoding != KANKEI_TEXT_CP932) return kankei_utf8_valid(p, n);
     size_t at = 0;
     while (at < n) {
-        while (at + 8 <= n) {
-            uint64_t word;
-            memcpy(&word, p + at, 8);
-            if (word & 0x8080808080808080ull) break;
-            at += 8;
-        }
+        at = kankei_skip_ascii(p, at, n);
         if (at >= n) break;
         if (p[at] < 0x80) { at++; continue; }
         int space;

@@ -5,6 +5,7 @@
 // 4th of a sequence. It runs where the CPU has SSSE3 (chosen at run time); elsewhere, and for
 // short cells, the portable loop.
 #include "kankei_census.h"
+#include "kankei_ascii.h"
 
 #include <string.h>
 #if defined(__x86_64__) || defined(__i386__)
@@ -16,12 +17,7 @@ int kankei_utf8_valid_portable(const void *bytes, size_t n) {
     const uint8_t *p = bytes;
     size_t at = 0;
     while (at < n) {
-        while (at + 8 <= n) {
-            uint64_t word;
-            memcpy(&word, p + at, 8);
-            if (word & 0x8080808080808080ull) break;
-            at += 8;
-        }
+        at = kankei_skip_ascii(p, at, n);
         if (at >= n) break;
         uint8_t b = p[at];
         if (b < 0x80) { at++; continue; }
