@@ -280,26 +280,42 @@ static int keep_text_arrays(kankei_census *c, column_census *col) {
     return 0;
 }
 
-// An AUTO column turns out to be free text: its cells that say something are counted, the logged
-// ones kept in a store of their own, and its distinct cells let go.
-static int become_texts(kankei_census *c, column_census *col) {
-    if (!keep_text_arrays(c, col)) return 0;
-    arena kept = {0};
+// The cells of an AUTO column's values that say something.
+static uint64_t answered_values(const column_census *col) {
     uint64_t answered = 0;
     for (size_t i = 0; i < col->entry_count; i++) {
         if (col->entries[i].meaningful) answered += col->entries[i].count;
     }
-    c->stored -= col->store.size;
+    return answered;
+}
+
+// An AUTO column turns out to be free text: its cells that say something are counted, the logged
+// ones kept in a store of their own, and its distinct cells let go. The kept texts may repeat a
+// cell, so they can take more room than the distinct cells gave back: other AUTO columns make it.
+static int become_texts(kankei_census *c, column_census *col) {
+    if (!keep_text_arrays(c, col)) return 0;
+    size_t kept_bytes = 0;
+    for (size_t i = 0; i < col->log_count; i++) kept_bytes += col->entries[col->log[i]].length;
+    if (kept_bytes > col->store.size) {
+        col->kind = KANKEI_COLUMN_TEXTS;   // while room is made, this column is not asked for it
+        int room = make_room(c, kept_bytes - col->store.size);
+        col->kind = KANKEI_COLUMN_AUTO;
+        if (!room) return 0;
+    }
+    arena kept = {0};
     for (size_t i = 0; i < col->log_count; i++) {
         const entry *e = &col->entries[col->log[i]];
         size_t offset = append(c, &kept, col->store.bytes + e->offset, e->length);
         if (offset == SIZE_MAX) {
+            c->stored -= kept.size;
             free(kept.bytes);
             return 0;
         }
         col->text_offsets[i] = offset;
         col->text_lengths[i] = e->length;
     }
+    uint64_t answered = answered_values(col);
+    c->stored -= col->store.size;
     free(col->store.bytes);
     free(col->entries);
     free(col->slots);
@@ -540,12 +556,7 @@ void kankei_census_value(const kankei_census *c, size_t column, size_t index,
 
 uint64_t kankei_census_answered(const kankei_census *c, size_t column) {
     const column_census *col = &c->columns[column];
-    if (col->kind != KANKEI_COLUMN_AUTO) return col->answered;
-    uint64_t answered = 0;
-    for (size_t i = 0; i < col->entry_count; i++) {
-        if (col->entries[i].meaningful) answered += col->entries[i].count;
-    }
-    return answered;
+    return col->kind == KANKEI_COLUMN_AUTO ? answered_values(col) : col->answered;
 }
 
 size_t kankei_census_text_count(const kankei_census *c, size_t column) {

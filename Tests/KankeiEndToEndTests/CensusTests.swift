@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import KankeiIngest
 import KankeiModel
 import KankeiWorkspace
@@ -143,9 +142,13 @@ struct CensusTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("census-\(UUID().uuidString).csv")
         let bytes = SyntheticExport(rows: 6_000).csv
         try bytes.write(to: file)
-        let reports = Mutex<[(read: Int, total: Int)]>([])
+        final class Reports: @unchecked Sendable {
+            let lock = NSLock()
+            var seen: [(read: Int, total: Int)] = []
+        }
+        let reports = Reports()
         var ingestor = Ingestor(keys: PersonKeyMaker(secret: Array("secret".utf8))) { _, read, total in
-            reports.withLock { $0.append((read, total)) }
+            reports.lock.withLock { reports.seen.append((read, total)) }
         }
         ingestor.census = Self.forced
         var censuses = 0
@@ -153,7 +156,7 @@ struct CensusTests {
         try ingestor.ingest(file, planner: { plan }) { record in
             if case .census = record { censuses += 1 }
         }
-        let seen = reports.withLock { $0 }
+        let seen = reports.lock.withLock { reports.seen }
         #expect(censuses == 1)
         #expect(seen.allSatisfy { $0.total == bytes.count })
         #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.read <= $1.read })

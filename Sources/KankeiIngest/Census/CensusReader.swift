@@ -36,15 +36,17 @@ struct CensusReader {
             let merge = CensusMerge(columns: columns, questionCount: plan.columns.count, encoding: censusEncoding,
                                     keptTexts: plan.keptTexts)
             let progress: (Int) -> Void = { source.progress?(headEnd + $0) }
-            // The census begun early serves when it counted these columns and kept as many texts.
-            var counted: [ChunkCensus]?
+            // The census begun early serves when it counted these columns and kept as many texts
+            // (its stretches are let go once merged, before any other census is taken).
+            var census: ResponseCensus?
             if let early, early.settings.kinds.count == columns.count, plan.keptTexts <= early.settings.keptTexts {
-                counted = early.wait(progress: progress)
+                census = early.wait(progress: progress).flatMap { merge.merge($0, source: table.sha256) }
             }
             early?.stop()
-            let census = counted.flatMap { merge.merge($0, source: table.sha256) }
-                ?? ParallelCensus(file, rest, settings(columns, merge, reader.delimiter), parts: options.stretches)
+            if census == nil {
+                census = ParallelCensus(file, rest, settings(columns, merge, reader.delimiter), parts: options.stretches)
                     .wait(progress: progress).flatMap { merge.merge($0, source: table.sha256) }
+            }
             if let census { return try table.add(census) }
         }
         early?.stop()

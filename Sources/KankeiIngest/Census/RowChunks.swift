@@ -10,7 +10,9 @@ import Dispatch
 /// line feed is never part of a CP932 character.
 enum RowChunks {
     /// Stretches of `range` (which starts on a row), about `parts` of them, each starting on a row.
-    static func split(_ file: FileBytes, _ range: Range<Int>, parts: Int) -> [Range<Int>] {
+    /// When `stop` says so (asked between blocks), the stretches are of no use and may be wrong.
+    static func split(_ file: FileBytes, _ range: Range<Int>, parts: Int,
+                      stop: @Sendable () -> Bool = { false }) -> [Range<Int>] {
         guard parts > 1, range.count > parts else { return [range] }
         let step = range.count / parts
         let cuts = (0..<parts).map { range.lowerBound + $0 * step } + [range.upperBound]
@@ -20,7 +22,7 @@ enum RowChunks {
             var count = 0
             file.forEachBlock(of: cuts[index]..<cuts[index + 1]) { block in
                 count += kankei_count_byte(block.baseAddress, block.count, UInt8(ascii: "\""))
-                return true
+                return !stop()
             }
             quotes[index] = count
         }

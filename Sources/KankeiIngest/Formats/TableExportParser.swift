@@ -36,6 +36,8 @@ struct IngestContext {
     /// Emits the file's `.source` record, once its format is known: always the first record.
     @discardableResult
     func begin(_ format: SourceFormat, encoding: String) throws -> SourceFile {
+        // A file hashed while it is read: nothing is handed on until its sha256 is known.
+        try identity.check()
         let file = SourceFile(name: source.name, sha256: sha256, bytes: bytes, format: format, encoding: encoding)
         try emit(.source(file))
         return file

@@ -24,7 +24,8 @@ final class FileIdentity: @unchecked Sendable {
         thread.start()
     }
 
-    /// The hex sha256, once known; empty when the file could not be hashed (`check` says why).
+    /// The hex sha256, once known; empty when the file could not be hashed (`check` says why:
+    /// `IngestContext.begin` asks it before any record is handed on).
     var sha256: String { (try? outcome().get()) ?? "" }
 
     /// Waits for the hash; throws what stopped it.

@@ -226,7 +226,7 @@ public final class BatchRun {
                 continue
             }
             guard let digest = try? FileDigest.sha256(of: url) else {
-                report.warnings.append("inbox/\(event)/\(url.lastPathComponent) を読めませんでした（処理中に消えたか、読み取り権限がありません）。次回の実行で再び試します。")
+                report.warnings.append(Self.unreadable(event, url))
                 continue
             }
             // (A stopped run's unfinished move was finished above: what the ledger knows now is a duplicate.)
@@ -289,10 +289,14 @@ public final class BatchRun {
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
                                        newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
         }
-        var counted = try sources.filter(\.isNew).map { source in
+        var counted: [(url: URL, sha256: String, format: String)] = []
+        for source in sources where source.isNew {
             let file = result?.files[source.url]
-            return (source.url, try source.sha256 ?? file?.sha256 ?? FileDigest.sha256(of: source.url).hex,
-                    file?.format.rawValue ?? "unknown")
+            guard let sha256 = source.sha256 ?? file?.sha256 ?? (try? FileDigest.sha256(of: source.url).hex) else {
+                report.warnings.append(Self.unreadable(event, source.url))
+                continue
+            }
+            counted.append((source.url, sha256, file?.format.rawValue ?? "unknown"))
         }
         if let settingsFile {
             counted.append((settingsFile, try FileDigest.sha256(of: settingsFile).hex, Ledger.eventSettingsFormat))
@@ -379,6 +383,11 @@ public final class BatchRun {
             try OwnerOnlyMove.move(url, to: target)
         }
         vacated.insert(url.deletingLastPathComponent().standardizedFileURL)
+    }
+
+    /// The warning for an inbox file that vanished or cannot be read: it is tried again next run.
+    private static func unreadable(_ event: String, _ url: URL) -> String {
+        "inbox/\(event)/\(url.lastPathComponent) を読めませんでした（処理中に消えたか、読み取り権限がありません）。次回の実行で再び試します。"
     }
 
     /// The byte count of every processed file (its archived copy); `nil` when a copy is missing,
