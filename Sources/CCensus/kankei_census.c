@@ -43,7 +43,6 @@ typedef struct {
 struct kankei_census {
     struct csv_parser parser;
     kankei_census_options options;
-    uint8_t *kinds;
     uint8_t *cp932_single;
     uint8_t *cp932_double;
     column_census *columns;
@@ -63,42 +62,22 @@ static inline int is_space_scalar(uint32_t s) {
         || s == 0x3000;
 }
 
-// Decodes one UTF-8 scalar at p[0..<n]; returns its length, 0 when invalid.
-static inline size_t utf8_scalar(const uint8_t *p, size_t n, uint32_t *scalar) {
+// The scalar and length of the UTF-8 character at `p` (text already checked to be UTF-8).
+static inline size_t utf8_scalar(const uint8_t *p, uint32_t *scalar) {
     uint8_t b = p[0];
     if (b < 0x80) { *scalar = b; return 1; }
-    if (b < 0xC2) return 0;
-    if (b < 0xE0) {
-        if (n < 2 || (p[1] & 0xC0) != 0x80) return 0;
-        *scalar = ((uint32_t)(b & 0x1F) << 6) | (p[1] & 0x3F);
-        return 2;
-    }
-    if (b < 0xF0) {
-        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-        uint32_t s = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-        if (s < 0x800 || (s >= 0xD800 && s <= 0xDFFF)) return 0;
-        *scalar = s;
-        return 3;
-    }
-    if (b < 0xF5) {
-        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
-        uint32_t s = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-        if (s < 0x10000 || s > 0x10FFFF) return 0;
-        *scalar = s;
-        return 4;
-    }
-    return 0;
+    if (b < 0xE0) { *scalar = ((uint32_t)(b & 0x1F) << 6) | (p[1] & 0x3F); return 2; }
+    if (b < 0xF0) { *scalar = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F); return 3; }
+    *scalar = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return 4;
 }
 
-// Decodes one CP932 character; returns its length (0 when invalid) and whether it is white space.
-static inline size_t cp932_char(const kankei_census *c, const uint8_t *p, size_t n, int *space) {
-    uint8_t b = p[0];
-    if (c->cp932_single[b]) { *space = (b >= 0x09 && b <= 0x0D) || b == 0x20; return 1; }
+// The length of the CP932 character at p[0..<n]; 0 when it is none.
+static inline size_t cp932_length(const kankei_census *c, const uint8_t *p, size_t n) {
+    if (c->cp932_single[p[0]]) return 1;
     if (n < 2) return 0;
-    unsigned code = ((unsigned)b << 8) | p[1];
-    if (!(c->cp932_double[code >> 3] & (1u << (code & 7)))) return 0;
-    *space = code == 0x8140;   // the ideographic space
-    return 2;
+    unsigned code = ((unsigned)p[0] << 8) | p[1];
+    return (c->cp932_double[code >> 3] & (1u << (code & 7))) ? 2 : 0;
 }
 
 // The length of the white-space character at p[0..<n] (0 when it is not one); `p` valid text.
@@ -106,7 +85,7 @@ static inline size_t space_at(const kankei_census *c, const uint8_t *p, size_t n
     if (p[0] < 0x80) return ((p[0] >= 0x09 && p[0] <= 0x0D) || p[0] == 0x20) ? 1 : 0;
     if (c->options.encoding == KANKEI_TEXT_CP932) return (n >= 2 && p[0] == 0x81 && p[1] == 0x40) ? 2 : 0;
     uint32_t scalar;
-    size_t length = utf8_scalar(p, n, &scalar);
+    size_t length = utf8_scalar(p, &scalar);
     return is_space_scalar(scalar) ? length : 0;
 }
 
@@ -127,7 +106,7 @@ static int meaningful(const kankei_census *c, const uint8_t *p, size_t n) {
             size_t at = start;
             while (at < n) {
                 size_t space = space_at(c, p + at, n - at);
-                size_t length = space ? space : (p[at] < 0x80 || c->cp932_single[p[at]] ? 1 : 2);
+                size_t length = space ? space : cp932_length(c, p + at, n - at);
                 if (!space) end = at + length;
                 at += length;
             }
@@ -151,8 +130,7 @@ static int is_text(const kankei_census *c, const uint8_t *p, size_t n) {
         at = kankei_skip_ascii(p, at, n);
         if (at >= n) break;
         if (p[at] < 0x80) { at++; continue; }
-        int space;
-        size_t length = cp932_char(c, p + at, n - at, &space);
+        size_t length = cp932_length(c, p + at, n - at);
         if (length == 0) return 0;
         at += length;
     }
@@ -382,10 +360,6 @@ static size_t find_or_add(kankei_census *c, column_census *col, const uint8_t *p
     return col->entry_count - 1;
 }
 
-static void count_value(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
-    find_or_add(c, col, p, n);
-}
-
 static void count_text(kankei_census *c, column_census *col, const uint8_t *p, size_t n) {
     int says = meaningful(c, p, n);
     if (says < 0) {
@@ -437,7 +411,7 @@ static void on_field(void *data, size_t length, void *context) {
     column_census *col = &c->columns[index];
     switch (col->kind) {
     case KANKEI_COLUMN_VALUES:
-        if (length) count_value(c, col, p, length);
+        if (length) find_or_add(c, col, p, length);
         break;
     case KANKEI_COLUMN_TEXTS:
         if (length) count_text(c, col, p, length);
@@ -468,18 +442,15 @@ kankei_census *kankei_census_new(const kankei_census_options *options) {
     kankei_census *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->options = *options;
-    c->kinds = malloc(options->columns ? options->columns : 1);
+    c->options.kinds = NULL;   // the caller's; each column keeps its own kind
     c->columns = calloc(options->columns ? options->columns : 1, sizeof *c->columns);
-    if (!c->kinds || !c->columns || csv_init(&c->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-        free(c->kinds);
+    if (!c->columns || csv_init(&c->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
         free(c->columns);
         free(c);
         return NULL;
     }
     csv_set_delim(&c->parser, options->delimiter);
     csv_set_blk_size(&c->parser, 4096);
-    if (options->columns) memcpy(c->kinds, options->kinds, options->columns);
-    c->options.kinds = c->kinds;
     if (options->encoding == KANKEI_TEXT_CP932) {
         c->cp932_single = malloc(256);
         c->cp932_double = malloc(8192);
@@ -514,7 +485,6 @@ void kankei_census_free(kankei_census *c) {
         free(c->columns[i].store.bytes);
     }
     free(c->columns);
-    free(c->kinds);
     free(c->cp932_single);
     free(c->cp932_double);
     free(c);

@@ -75,7 +75,7 @@ public final class Normalizer {
     public func announce(surveys: [SurveyColumns]) {
         var seen: Set<String> = []
         var shared: Set<String> = []
-        for columns in surveys where !seen.insert(surveyID(of: columns)).inserted { shared.insert(surveyID(of: columns)) }
+        for id in surveys.map(surveyID(of:)) where !seen.insert(id).inserted { shared.insert(id) }
         submissions.sharedSurveys = shared
     }
 
@@ -83,7 +83,7 @@ public final class Normalizer {
     /// when its rows must come one by one: another file may hold copies of them, or its answers
     /// depend on each other.
     public func censusPlan() -> CensusPlan? {
-        guard let survey, let shared = submissions.sharedSurveys, !shared.contains(survey.id) else { return nil }
+        guard let survey, let shared = submissions.sharedSurveys, !shared.contains(survey.schemaID) else { return nil }
         return survey.censusPlan
     }
 

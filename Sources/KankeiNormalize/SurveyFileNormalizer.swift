@@ -14,7 +14,8 @@ final class SurveyFileNormalizer {
     private let emit: (NormalizedRecord) throws -> Void
     private var sample: [SurveyResponse] = []
     private var readers: [(column: Int, reader: AnswerReader)]?
-    private let schemaID: String
+    /// The survey this file answers (`schemaID(_:match:)`).
+    let schemaID: String
     private(set) var unlistedCounts: [String: Int] = [:]
     private(set) var schema: SurveySchema?
 
@@ -39,8 +40,6 @@ final class SurveyFileNormalizer {
         match?.definition.id
             ?? "inferred-" + stableHash(([columns.format.rawValue] + columns.columns.map(MatchKey.make)).joined(separator: "\u{1F}"))
     }
-
-    var id: String { schemaID }
 
     /// How the rest of the file may come counted per column, once the questions' types are known:
     /// only when each answer counts on its own — no side or club question that splits the others,

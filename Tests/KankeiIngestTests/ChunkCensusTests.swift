@@ -41,9 +41,7 @@ struct ChunkCensusTests {
         let bytes = try #require(FileBytes(url: file))
         let header = Data("選択,感想\n".utf8).count
         let census = try #require(ChunkCensus(settings(kinds, autoValues: autoValues, maxStoredBytes: maxStoredBytes, keptTexts: keptTexts)))
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 16)  // many small blocks
-        defer { buffer.deallocate() }
-        #expect(census.count(bytes, header..<bytes.size, buffer: buffer), "status \(census.status)")
+        #expect(census.count(bytes, header..<bytes.size, blockSize: 64), "status \(census.status)")  // many small blocks
         return census
     }
 
@@ -86,9 +84,7 @@ struct ChunkCensusTests {
 
         let bytes = try #require(FileBytes(url: Self.file))
         let planned = try #require(ChunkCensus(Self.settings([Self.values, Self.values], maxStoredBytes: 2_000)))
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 12, alignment: 16)
-        defer { buffer.deallocate() }
-        #expect(!planned.count(bytes, 0..<bytes.size, buffer: buffer))
+        #expect(!planned.count(bytes, 0..<bytes.size, blockSize: 1 << 12))
         #expect(planned.status == Int32(KANKEI_CENSUS_TOO_MANY_VALUES))
     }
 }

@@ -39,12 +39,13 @@ final class ChunkCensus: @unchecked Sendable {
     /// is read row by row (bounds memory however varied the answers are).
     static let maxStoredBytes = 4 << 20
 
-    /// Counts `range` of `file`, telling `counted` the bytes of each block; `false` when the
-    /// stretch must be read row by row instead, or `stop` said to stop (checked between blocks).
-    func count(_ file: FileBytes, _ range: Range<Int>, buffer: UnsafeMutableRawBufferPointer,
+    /// Counts `range` of `file` in blocks of `blockSize`, telling `counted` the bytes of each;
+    /// `false` when the stretch must be read row by row instead, or `stop` said to stop (checked
+    /// between blocks).
+    func count(_ file: FileBytes, _ range: Range<Int>, blockSize: Int = 1 << 18,
                stop: () -> Bool = { false }, counted: (Int) -> Void = { _ in }) -> Bool {
         var stopped = false
-        let read = file.forEachBlock(of: range, buffer: buffer) { block in
+        let read = file.forEachBlock(of: range, blockSize: blockSize) { block in
             stopped = stop()
             guard !stopped else { return false }
             status = kankei_census_feed(pointer, block.baseAddress, block.count)

@@ -24,9 +24,7 @@ final class ParallelCensus: @unchecked Sendable {
             let counted = ParallelSlots<ChunkCensus>(count: stretches.count)
             DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
                 guard !isStopped(), let census = ChunkCensus(settings) else { return }
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
-                defer { buffer.deallocate() }
-                if census.count(file, stretches[index], buffer: buffer, stop: isStopped, counted: add) { counted[index] = census }
+                if census.count(file, stretches[index], stop: isStopped, counted: add) { counted[index] = census }
             }
             let censuses = stretches.indices.compactMap { counted[$0] }
             let complete = censuses.count == stretches.count && !censuses.isEmpty && !isStopped()

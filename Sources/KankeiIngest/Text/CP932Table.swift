@@ -13,22 +13,9 @@ final class CP932Table: Sendable {
     private init() {
         var single = [UInt8](repeating: 0, count: 256)
         var double = [UInt8](repeating: 0, count: 8192)
-        let descriptor = iconv_open("UTF-8", "CP932")
-        if let descriptor, descriptor != iconv_t(bitPattern: -1) {
-            defer { iconv_close(descriptor) }
+        if let transcoder = Transcoder(from: "CP932") {
             func converts(_ bytes: [UInt8]) -> Bool {
-                var input = bytes.map { CChar(bitPattern: $0) }
-                var output = [CChar](repeating: 0, count: 16)
-                _ = iconv(descriptor, nil, nil, nil, nil)
-                return input.withUnsafeMutableBufferPointer { input in
-                    output.withUnsafeMutableBufferPointer { output in
-                        var inPointer = input.baseAddress
-                        var inLeft = input.count
-                        var outPointer = output.baseAddress
-                        var outLeft = output.count
-                        return iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1 && inLeft == 0
-                    }
-                }
+                (try? bytes.withUnsafeBytes { try transcoder.convert($0, isLast: true) { _ in } }) != nil
             }
             for byte in 0..<256 where converts([UInt8(byte)]) { single[byte] = 1 }
             for lead in 0x81...0xFC where single[lead] == 0 {

@@ -32,8 +32,12 @@ public enum TypeInference {
             let pieces: [String]
             switch cell {
             case .text(let text):
-                pieces = cut[text] ?? OptionSplitter.pieces(text).map(\.text)
-                cut[text] = pieces
+                if let known = cut[text] {
+                    pieces = known
+                } else {
+                    pieces = OptionSplitter.pieces(text).map(\.text)
+                    cut[text] = pieces
+                }
             case .choices(let items):
                 pieces = items.map(MatchKey.trimmed).filter { !$0.isEmpty }
             }
