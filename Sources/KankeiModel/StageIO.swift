@@ -11,9 +11,15 @@ public enum StageIO {
         JSONLinesWriter(handle: .standardOutput)
     }
 
-    /// Writes a line to standard error (Swift 6: no `fputs` on the shared `stderr`).
+    /// Writes a message to standard error (Swift 6: no `fputs` on the shared `stderr`), its
+    /// control characters shown escaped (`TerminalText`).
     public static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.block(message) + "\n").utf8))
+    }
+
+    /// Writes a message to standard output, its control characters shown escaped.
+    public static func say(_ message: String) {
+        FileHandle.standardOutput.write(Data((TerminalText.block(message) + "\n").utf8))
     }
 
     /// Reads all of `records`, failing with the malformed line's number if one does not decode.

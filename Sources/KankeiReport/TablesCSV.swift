@@ -32,7 +32,9 @@ public enum TablesCSV {
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 
-    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Characters Excel (and LibreOffice, whose Japanese input turns full-width signs into
+    /// operators) starts a formula or a DDE call with: such a cell is written with a leading `'`.
+    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "|", "＝", "＋", "－", "＠", "｜", "−"]
 
     static func field(_ value: String) -> String {
         var value = value

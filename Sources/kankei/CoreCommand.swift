@@ -29,13 +29,13 @@ struct CoreCommand: ParsableCommand {
                 let url = URL(fileURLWithPath: path)
                 do {
                     let summary = try workspace.importFile(url)
-                    print("\(url.lastPathComponent): 組織\(summary.organizations)件、クラブ\(summary.clubs)件、名簿\(summary.members)件を取り込みました。")
+                    StageIO.say("\(url.lastPathComponent): 組織\(summary.organizations)件、クラブ\(summary.clubs)件、名簿\(summary.members)件を取り込みました。")
                 } catch let problem as InputProblem {
                     StageIO.warn("取り込めませんでした: \(problem.file)（\(problem.locationText)）: \(problem.problem)\n  対処: \(problem.remedy)")
                     failed = true
                 }
             }
-            print("コア: \(workspace.layout.core.path)")
+            StageIO.say("コア: \(workspace.layout.core.path)")
             if failed { throw ExitCode(1) }
         }
     }
@@ -51,24 +51,24 @@ struct CoreCommand: ParsableCommand {
         func run() throws {
             let report = try location.open().stats()
             if json {
-                print(try JSONOutput.string(report))
+                StageIO.say(try JSONOutput.string(report))
                 return
             }
-            print("『放課後企業クラブ』の関係人口（全セッション）")
+            StageIO.say("『放課後企業クラブ』の関係人口（全セッション）")
             for club in report.clubs {
                 let counts = club.attendance
                 guard counts.sessions > 0 else {
-                    print("\(club.number.map(ClubType.mark) ?? "・")\(club.name)（類型\(ClubType.mark(club.type))）: セッションの記録なし")
+                    StageIO.say("\(club.number.map(ClubType.mark) ?? "・")\(club.name)（類型\(ClubType.mark(club.type))）: セッションの記録なし")
                     continue
                 }
-                print("\(club.number.map(ClubType.mark) ?? "・")\(club.name)（類型\(ClubType.mark(club.type))）: \(club.line)"
+                StageIO.say("\(club.number.map(ClubType.mark) ?? "・")\(club.name)（類型\(ClubType.mark(club.type))）: \(club.line)"
                     + " 実人員\(counts.unique)人・セッション\(counts.sessions)回"
                     + (counts.unassigned.visits > 0 ? "（立場不明 延\(counts.unassigned.visits)人）" : ""))
             }
             let total = report.total
-            print("合計: 延\(total.visits)人（実人員\(total.unique)人）。自治体（地域）：延\(total.bySide.municipality.visits)人（実人員\(total.bySide.municipality.unique)人）、企業：延\(total.bySide.company.visits)人（実人員\(total.bySide.company.unique)人）")
+            StageIO.say("合計: 延\(total.visits)人（実人員\(total.unique)人）。自治体（地域）：延\(total.bySide.municipality.visits)人（実人員\(total.bySide.municipality.unique)人）、企業：延\(total.bySide.company.visits)人（実人員\(total.bySide.company.unique)人）")
             for kpi in report.kpis {
-                print("\(kpi.label): 目標 延\(kpi.target)\(kpi.unit.hasPrefix("人") ? "人" : kpi.unit) / 実績 延\(kpi.value)人 → \(kpi.achieved ? "達成" : "未達成")")
+                StageIO.say("\(kpi.label): 目標 延\(kpi.target)\(kpi.unit.hasPrefix("人") ? "人" : kpi.unit) / 実績 延\(kpi.value)人 → \(kpi.achieved ? "達成" : "未達成")")
             }
         }
     }

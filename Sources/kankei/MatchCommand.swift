@@ -23,16 +23,16 @@ struct MatchCommand: ParsableCommand {
         func run() throws {
             let suggestions = try location.open().suggestions(limit: limit, company: company)
             if json {
-                print(try JSONOutput.string(suggestions))
+                StageIO.say(try JSONOutput.string(suggestions))
                 return
             }
             if suggestions.isEmpty {
-                print("候補がありません（kankei core import で企業と自治体を登録してください）。")
+                StageIO.say("候補がありません（kankei core import で企業と自治体を登録してください）。")
                 return
             }
-            print("次のマッチング候補（まだクラブになっていない組合せ、スコア順）")
+            StageIO.say("次のマッチング候補（まだクラブになっていない組合せ、スコア順）")
             for suggestion in suggestions {
-                print("\(suggestion.rank). \(suggestion.municipality.name)×\(suggestion.company.name)  スコア\(suggestion.score): \(suggestion.explanation)")
+                StageIO.say("\(suggestion.rank). \(suggestion.municipality.name)×\(suggestion.company.name)  スコア\(suggestion.score): \(suggestion.explanation)")
             }
         }
     }

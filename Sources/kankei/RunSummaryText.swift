@@ -25,12 +25,12 @@ enum RunSummaryText {
             if !event.feedback.added.isEmpty || event.feedback.unchanged > 0 {
                 facts.append("マッチング評価 \(event.feedback.added.count)件を記録" + (event.feedback.unchanged > 0 ? "（既存\(event.feedback.unchanged)件は変更なし）" : ""))
             }
-            lines.append("- \(event.id): " + facts.joined(separator: "・"))
-            lines.append("  レポート: \(event.reportFolder.appendingPathComponent("summary.html").path)（summary.md、tables.csv も同じフォルダ）")
+            lines.append("- \(TerminalText.line(event.id)): " + facts.joined(separator: "・"))
+            lines.append("  レポート: \(TerminalText.line(event.reportFolder.appendingPathComponent("summary.html").path))（summary.md、tables.csv も同じフォルダ）")
         }
-        if let index = report.index { lines.append("一覧: \(index.path)") }
+        if let index = report.index { lines.append("一覧: \(TerminalText.line(index.path))") }
         if !report.duplicates.isEmpty {
-            lines.append("処理済みと同じ内容のため数えなかったファイル: " + report.duplicates.joined(separator: "、"))
+            lines.append("処理済みと同じ内容のため数えなかったファイル: " + report.duplicates.map(TerminalText.line).joined(separator: "、"))
         }
         if !report.quarantined.isEmpty {
             lines.append("読めなかったファイル \(report.quarantined.count)件を quarantine/ に移しました（理由は .error.txt）。")
@@ -43,10 +43,12 @@ enum RunSummaryText {
 
     /// The summary on standard output; warnings and quarantined files on standard error.
     static func print(_ report: RunReport) {
-        Swift.print(render(report))
-        for warning in report.warnings { StageIO.warn("注意: \(warning)") }
+        StageIO.say(render(report))
+        for warning in report.warnings { StageIO.warn("注意: \(TerminalText.line(warning))") }
         for file in report.quarantined {
-            StageIO.warn("隔離: \(file.event.map { "inbox/\($0)/" } ?? "inbox/")\(file.name) → \(file.location.path)\n  \(file.problem.locationText): \(file.problem.problem)\n  対処: \(file.problem.remedy)")
+            let name = TerminalText.line("\(file.event.map { "inbox/\($0)/" } ?? "inbox/")\(file.name) → \(file.location.path)")
+            StageIO.warn("隔離: \(name)\n  \(TerminalText.line(file.problem.locationText)): \(TerminalText.line(file.problem.problem))"
+                + "\n  対処: \(TerminalText.line(file.problem.remedy))")
         }
     }
 }

@@ -26,27 +26,27 @@ struct StatusCommand: ParsableCommand {
             StageIO.warn("kankei status: \(error.message)")
             throw ExitCode(2)
         }
-        print(json ? try JSONOutput.string(status) : StatusText.render(status))
+        StageIO.say(json ? try JSONOutput.string(status) : StatusText.render(status))
     }
 }
 
 /// `kankei status` as text (Japanese).
 enum StatusText {
     static func render(_ status: WorkspaceStatus) -> String {
-        var lines = ["ワークスペース: \(status.workspace)", "実行中: \(status.running ?? "なし")", ""]
+        var lines = ["ワークスペース: \(TerminalText.line(status.workspace))", "実行中: \(status.running ?? "なし")", ""]
         let readable = status.waiting.filter { $0.temporary == nil }
         lines.append(readable.isEmpty ? "inbox で待っているファイル: なし" : "inbox で待っているファイル（\(readable.count)件、次の kankei run で処理）:")
         for file in status.waiting {
             let size = String(format: "%.1f KB", Double(file.bytes) / 1024)
             let note = file.temporary.map { "　※\($0)。完成するまで読みません" } ?? ""
-            lines.append("  \(file.path)　\(size)　\(time(file.modified)) 更新\(note)")
+            lines.append("  \(TerminalText.line(file.path))　\(size)　\(time(file.modified)) 更新\(note)")
         }
         lines.append("")
         lines.append(status.quarantined.isEmpty ? "quarantine のファイル: なし" : "quarantine のファイル（\(status.quarantined.count)件）:")
         for file in status.quarantined {
-            lines.append("  \(file.name)\(file.event.map { "（イベント \($0)）" } ?? "")　\(time(file.quarantinedAt))")
-            lines.append("    \(file.location): \(file.problem)")
-            lines.append("    対処: \(file.remedy)")
+            lines.append("  \(TerminalText.line(file.name))\(file.event.map { "（イベント \(TerminalText.line($0))）" } ?? "")　\(time(file.quarantinedAt))")
+            lines.append("    \(TerminalText.line(file.location)): \(TerminalText.line(file.problem))")
+            lines.append("    対処: \(TerminalText.line(file.remedy))")
         }
         lines.append("")
         lines.append(status.runs.isEmpty ? "これまでの実行: なし" : "最近の実行:")

@@ -30,17 +30,17 @@ struct WatchCommand: ParsableCommand {
         watch.settle = settle
         watch.run = options.batchOptions()
         let stop = StopSignal()
-        print("kankei watch: \(options.workspaceURL.standardizedFileURL.path)/inbox を見張っています（Ctrl-C で終了）。")
+        StageIO.say("kankei watch: \(options.workspaceURL.standardizedFileURL.path)/inbox を見張っています（Ctrl-C で終了）。")
         InboxWatcher(workspace: options.workspaceURL, options: watch).watch(shouldStop: { stop.isStopped }) { event in
             switch event {
             case .batch(let files, let report):
-                print("— \(LocalTime.text(Date())) 処理したファイル: \(files.joined(separator: "、"))")
+                StageIO.say("— \(LocalTime.text(Date())) 処理したファイル: \(files.map(TerminalText.line).joined(separator: "、"))")
                 RunSummaryText.print(report)
             case .failed(let files, let message):
-                StageIO.warn("— \(LocalTime.text(Date())) \(files.joined(separator: "、")) を処理できませんでした: \(message)（しばらく待つか、ファイルが変わったら再び試します）")
+                StageIO.warn("— \(LocalTime.text(Date())) \(files.map(TerminalText.line).joined(separator: "、")) を処理できませんでした: \(message)（しばらく待つか、ファイルが変わったら再び試します）")
             }
         }
-        print("kankei watch: 終了しました。")
+        StageIO.say("kankei watch: 終了しました。")
     }
 
 }

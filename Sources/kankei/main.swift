@@ -23,7 +23,7 @@ do {
 } catch {
     let code = Kankei.exitCode(for: error)
     if code == .success {
-        print(Kankei.fullMessage(for: error))
+        StageIO.say(Kankei.fullMessage(for: error))
         Foundation.exit(0)
     }
     StageIO.warn(Kankei.fullMessage(for: error))

@@ -168,6 +168,8 @@ struct CrashSafetyTests {
         let refused = try kankei(["run", "--no-wait", "--workspace", workspace.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("別の kankei が実行中です（PID 4242、2026-11-23T09:00:00Z 開始）"))
+        // Waiting is the default: the message suggests leaving out --no-wait, not a --wait that is already so.
+        #expect(refused.stderr.contains("--no-wait を付けなければ") && !refused.stderr.contains("--wait を付けると"))
         #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("reports").path)
             || (try files(below: workspace.appendingPathComponent("reports"))).isEmpty)
         let status = try kankei(["status", "--workspace", workspace.path])

@@ -9,16 +9,28 @@ struct WorkspaceRobustnessTests {
     func linksAndPipes() throws {
         let workspace = try sampleWorkspace()
         let event = workspace.appendingPathComponent("inbox/\(municipal)")
-        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("passwd.csv").path, withDestinationPath: "/etc/passwd")
+        // Links point only at what this test made, in its own folder, outside the inbox.
+        let outside = workspace.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        let target = outside.appendingPathComponent("target.csv")
+        try Data("名前,メール\n".utf8).write(to: target)
+        #expect(chmod(target.path, 0o644) == 0 && chmod(outside.appendingPathComponent("folder").path, 0o755) == 0)
+        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("passwd.csv").path, withDestinationPath: target.path)
+        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("folder.csv").path,
+                                                   withDestinationPath: outside.appendingPathComponent("folder").path)
         try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("gone.csv").path, withDestinationPath: "/nonexistent")
         #expect(mkfifo(event.appendingPathComponent("pipe.csv").path, 0o600) == 0)
         let result = try kankei(["run", "--workspace", workspace.path])
         #expect(result.status == 1)
         let quarantine = workspace.appendingPathComponent("quarantine")
-        for name in ["passwd.csv", "gone.csv", "pipe.csv"] {
+        for name in ["passwd.csv", "folder.csv", "gone.csv", "pipe.csv"] {
             #expect(try text(quarantine.appendingPathComponent("\(name).error.txt")).contains("通常のファイルではなく"), "\(name)")
         }
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: quarantine.appendingPathComponent("passwd.csv").path) == "/etc/passwd")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: quarantine.appendingPathComponent("passwd.csv").path) == target.path)
+        // The links' targets keep their bytes and modes: nothing but the links moved.
+        #expect(try text(target) == "名前,メール\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int == 0o644)
+        #expect(try FileManager.default.attributesOfItem(atPath: outside.appendingPathComponent("folder").path)[.posixPermissions] as? Int == 0o755)
         #expect(try summary(workspace, municipal).respondents == 29)
         #expect(try summary(workspace, company).respondents == 15)
     }

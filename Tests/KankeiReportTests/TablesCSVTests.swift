@@ -30,5 +30,9 @@ struct TablesCSVTests {
         #expect(TablesCSV.field("+81 3") == "'+81 3")
         #expect(TablesCSV.field("@SUM(A1)") == "'@SUM(A1)")
         #expect(TablesCSV.field("-12.5") == "-12.5")  // a number stays a number
+        // Full-width signs (typed with a Japanese IME) and a DDE pipe start formulas too.
+        for cell in ["＝HYPERLINK(1)", "＋81", "－1+1", "＠SUM(A1)", "|cmd", "｜cmd"] {
+            #expect(TablesCSV.field(cell).hasPrefix("'"), "\(cell)")
+        }
     }
 }

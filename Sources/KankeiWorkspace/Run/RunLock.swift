@@ -48,7 +48,7 @@ final class RunLock {
             guard wait else {
                 close(descriptor)
                 throw WorkspaceError(message: "このワークスペースでは別の kankei が実行中です（\(holder?.description ?? "実行中のプロセス")）。"
-                    + "終わってからもう一度実行してください（--wait を付けると、終わるのを待ってから実行します）。")
+                    + "終わってからもう一度実行してください（--no-wait を付けなければ、終わるのを待ってから続けて実行します）。")
             }
             waiting(holder)
             while flock(descriptor, LOCK_EX) != 0 {

@@ -1,4 +1,5 @@
 import Foundation
+import KankeiModel
 import Logging
 
 /// swift-log handler for `--verbose`: one line per event on standard error, as `logfmt`
@@ -29,9 +30,9 @@ struct LogfmtLogHandler: LogHandler {
     }
 
     private static func quoted(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
+            || value.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return value }
+        let escaped = TerminalText.line(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))
         return "\"\(escaped)\""
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KankeiModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,7 +37,7 @@ final class ProgressBar: @unchecked Sendable {
         let filled = min(width, read * width / max(total, 1))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let percent = read * 100 / max(total, 1)
-        draw("\r\u{1B}[K\(bar) \(percent)%  \(read >> 20)/\(total >> 20) MB  \(file)")
+        draw("\r\u{1B}[K\(bar) \(percent)%  \(read >> 20)/\(total >> 20) MB  \(TerminalText.line(file))")
     }
 
     private func draw(_ text: String) {
