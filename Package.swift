@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "CCensus", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("csv")]),
 
         // Types that cross stages.
-        .target(name: "KankeiModel"),
+        .target(name: "KankeiModel", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // Stages.
         .target(name: "KankeiIngest", dependencies: [

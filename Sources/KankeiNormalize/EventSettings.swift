@@ -49,7 +49,7 @@ public struct EventSettings: Hashable, Sendable, Decodable {
     /// Reads `event.yaml`; a problem in it is an `InputProblem` for the coordinator.
     public static func load(id: String, from url: URL) throws -> EventSettings {
         do {
-            var settings = try YAMLDecoder().decode(EventSettings.self, from: String(contentsOf: url, encoding: .utf8))
+            var settings = try YAMLDecoder().decode(EventSettings.self, from: YAMLText.checked(YAMLText.read(url)))
             settings.id = id
             if let date = settings.date {
                 guard let iso = DateText.isoDate(from: date) else {

@@ -151,7 +151,7 @@ public struct CoreImportFile: Sendable, Decodable {
         let name = url.lastPathComponent
         if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
             do {
-                return try YAMLDecoder().decode(CoreImportFile.self, from: String(contentsOf: url, encoding: .utf8))
+                return try YAMLDecoder().decode(CoreImportFile.self, from: YAMLText.checked(YAMLText.read(url)))
             } catch {
                 throw InputProblem(file: name, problem: "YAMLとして読めませんでした（\(error)）。",
                                    remedy: "organizations:、clubs:、members: の下に項目を並べてください（Samples/core/ を参照）。")

@@ -28,7 +28,7 @@ public struct PipelineCatalog: Sendable {
         for name in names {
             let url = directory.appendingPathComponent(name)
             do {
-                let text = try String(contentsOf: url, encoding: .utf8)
+                let text = try YAMLText.checked(YAMLText.read(url))
                 if name == kpiFileName {
                     kpis = try YAMLDecoder().decode(KPICatalogFile.self, from: text).kpis
                 } else {

@@ -1,7 +1,6 @@
 import Foundation
 import KankeiModel
 import Mustache
-import Yams
 
 /// The office's report templates, read from `pipelines/report/` at run time so a phrase can change
 /// without a rebuild: `wording.yaml` holds every label and sentence (each a small Mustache
@@ -31,13 +30,16 @@ public struct ReportTemplates: Sendable {
 
     public init(folder: URL) throws {
         let place = "pipelines/\(Self.folderName)"
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(Self.wordingFile), encoding: .utf8) else {
+        guard let text = try? YAMLText.read(folder.appendingPathComponent(Self.wordingFile)) else {
             throw ReportTemplateProblem(file: "\(place)/\(Self.wordingFile)", message: "文言ファイルがないか、UTF-8 で読めません。",
                                         remedy: "このリポジトリの pipelines/\(Self.folderName)/ をワークスペースの pipelines/ にコピーしてください。")
         }
         let tree: Any?
         do {
-            tree = try Yams.load(yaml: text)
+            tree = try YAMLText.load(text)
+        } catch let refusal as YAMLText.Refusal {
+            throw ReportTemplateProblem(file: "\(place)/\(Self.wordingFile)", message: refusal.description,
+                                        remedy: "「キー: 文言」の形で、別名を使わずに書いてください。")
         } catch {
             throw ReportTemplateProblem(file: "\(place)/\(Self.wordingFile)", message: "YAML として読めません（\(error)）。",
                                         remedy: "「キー: 文言」の形と字下げを確認してください。")

@@ -1,6 +1,5 @@
 import Foundation
 import KankeiModel
-import Yams
 
 /// `kpi-values.yaml` in the workspace: KPI values the office enters by hand because no file
 /// holds them (ideas proposed, projects started, SNS likes), by KPI id:
@@ -24,11 +23,13 @@ struct EnteredValues {
     /// the file is left out (nothing else depends on it).
     static func load(from url: URL, known: Set<String>) -> (EnteredValues, [String]) {
         guard FileManager.default.fileExists(atPath: url.path) else { return (EnteredValues(), []) }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return (EnteredValues(), ["\(fileName) を UTF-8 の文字として読めないため、入力値なしで KPI 表を作りました。UTF-8 で保存し直してください。"])
-        }
         let remedy = "「kpi-3-2: 710」か「kpi-2-3: { value: null, note: 補足 }」の形で書いてください。"
-        guard let tree = try? Yams.load(yaml: text) else {
+        let tree: Any?
+        do {
+            tree = try YAMLText.load(YAMLText.read(url))
+        } catch let refusal as YAMLText.Refusal {
+            return (EnteredValues(), ["\(fileName) を読まずに、入力値なしで KPI 表を作りました: \(refusal)"])
+        } catch {
             return (EnteredValues(), ["\(fileName) を YAML として読めないため、入力値なしで KPI 表を作りました。\(remedy)"])
         }
         guard let map = tree as? [String: Any] else {
