@@ -129,7 +129,33 @@ struct ClubAndMarkdownTests {
                                       base: QuestionBase(respondents: 1, answered: 1, responses: 0), options: [],
                                       texts: ["<img src=x onerror=alert(1)> **太字** [リンク](javascript:x) `code`"], prose: ProseRule(), reference: false)
         let markdown = Repository.templates.render(.summaryMarkdown, EventPage(tabulation([question], respondents: 1), club: nil, Repository.templates))
-        #expect(markdown.contains(#"- &lt;img src=x onerror=alert(1)&gt; \*\*太字\*\* [リンク]\(javascript:x) \`code\`"#))
+        #expect(markdown.contains(#"- &lt;img src=x onerror=alert(1)&gt; \*\*太字\*\* \[リンク\](javascript:x) \`code\`"#))
+    }
+
+    /// Answers that make links, images or HTML in GitHub's renderer (cmark-gfm with its
+    /// extensions) or in markdown-it with linkify, unless escaped.
+    static let hostileAnswers = [
+        #"[x]: https://evil.example "title""#, "[事務局][x]", "![t][img]", "[img]: https://evil.example/p.png",
+        "www.evil.example", "evil.com/path", "www.evil.com", "taro＠example.com", "mailto:a@b.com", "https://evil.example", "<https://evil.example>", "taro@example.com",
+        "<b>太字</b>", "&lt;script&gt;", "[a](https://evil.example)", "# 見出し", "> 引用", "~~消す~~",
+    ]
+
+    @Test("summary.md rendered by cmark-gfm (GitHub) and markdown-it (linkify) shows no link, image or HTML from an answer")
+    func markdownRenderers() throws {
+        let question = QuestionResult(id: "c", survey: "s", text: "ご意見", label: "ご意見", type: .text,
+                                      base: QuestionBase(respondents: 1, answered: 1, responses: 0), options: [],
+                                      texts: Self.hostileAnswers, prose: ProseRule(), reference: false)
+        let markdown = Repository.templates.render(.summaryMarkdown, EventPage(tabulation([question], respondents: 1), club: nil, Repository.templates))
+        let gfm = try MarkdownRenderer.render(markdown, with: "/usr/bin/cmark-gfm",
+                                              ["--extension", "autolink", "--extension", "table", "--extension", "strikethrough", "--unsafe"])
+        let markdownIt = try MarkdownRenderer.render(markdown, with: "/usr/bin/python3", ["-c",
+            "import sys, markdown_it; sys.stdout.write(markdown_it.MarkdownIt('commonmark', {'linkify': True, 'html': True}).enable(['linkify', 'table', 'strikethrough']).render(sys.stdin.read()))"])
+        for html in [gfm, markdownIt] {
+            #expect(html.contains("evil"))
+            for tag in ["<a ", "<img", "<b>", "<del", "<s>", "<h1>見出し", "<blockquote", "<script"] {
+                #expect(!html.contains(tag), "\(tag) in \(html)")
+            }
+        }
     }
 
     @Test("an invalid date is shown as written, not rolled over into another month")
