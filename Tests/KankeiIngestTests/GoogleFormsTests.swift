@@ -53,11 +53,32 @@ struct PersonalDataTests {
         for secret in ["山田", "やまだ", "example.jp", "1234"] { #expect(!json.contains(secret), "\(secret)") }
     }
 
+    @Test("姓・名・セイ・メイ, LINE ID, birth dates, postal code and SNS handles are never passed on; a question about SNS stays")
+    func japanesePersonalColumns() throws {
+        let records = try ingestRecords(Fixture.url("google-forms-personal-japanese.csv"))
+        #expect(records.compactMap(\.surveyColumns).first?.columns == ["SNSで知りましたか", "ご意見"])
+        let json = try records.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined()
+        for secret in ["山田", "太郎", "ヤマダ", "タロウ", "yamada", "1980", "4月1日", "123-4567", "example.com", "1234-5678"] {
+            #expect(!json.contains(secret), "\(secret)")
+        }
+        #expect(json.contains("良かった。［メールアドレス］ まで。電話は［電話番号］"))
+    }
+
     @Test("phone numbers as people write them are masked inside answers", arguments: [
         "03-1234-5678", "03(1234)5678", "（03）1234－5678", "０９０－１２３４－５６７８", "09012345678", "+81 3 1234 5678",
+        "+81-3-1234-5678", "03.1234.5678", "+81.90.1234.5678",
     ])
     func phones(number: String) {
         #expect(PersonalDataMask.mask("連絡先は\(number)です") == "連絡先は［電話番号］です")
+    }
+
+    @Test("addresses however they are written are masked inside answers, and the words around them stay", arguments: [
+        "taro@example.com", "taro[at]example.com", "taro(at)example.com", "taro (at) example (dot) com", "taro @ example . com",
+        "taro＠example.com", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "太郎@例え.jp", "taro［アット］example.co.jp", "taro at example.com",
+    ])
+    func addresses(address: String) {
+        #expect(PersonalDataMask.mask("連絡先は \(address) までお願いします") == "連絡先は ［メールアドレス］ までお願いします")
+        #expect(PersonalDataMask.mask("資料を送ってください（\(address)）") == "資料を送ってください（［メールアドレス］）")
     }
 
     @Test("ordinary numbers are left alone")

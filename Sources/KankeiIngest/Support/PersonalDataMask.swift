@@ -5,12 +5,23 @@ public enum PersonalDataMask {
     public static let emailMark = "［メールアドレス］"
     public static let phoneMark = "［電話番号］"
 
-    private nonisolated(unsafe) static let email = #/[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９＿．]+[@＠][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９]+(?:[.．][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９]+)+/#
+    /// Addresses as people write them: plain, full-width (＠, ．), internationalised
+    /// (太郎@例え.jp), spaced out (taro @ example . com) or spelled to dodge harvesters
+    /// (taro[at]example.com, taro(at)example(dot)com, taro アット example.com).
+    private nonisolated(unsafe) static let email: Regex<AnyRegexOutput> = {
+        let open = "[\\[(（［{｛<＜]", close = "[\\])）］}｝>＞]"
+        let at = "(?:\\s*[@＠]\\s*|\\s*\(open)\\s*(?i:at|アット)\\s*\(close)\\s*|\\s+(?i:at|アット)\\s+)"
+        let dot = "(?:\\s*[.．]\\s*|\\s*\(open)\\s*(?i:dot|ドット)\\s*\(close)\\s*|\\s+(?i:dot|ドット)\\s+)"
+        // Any letters before the @ and in the first label after it (例え.jp); the labels after a
+        // dot are ASCII (full-width too), so 「…@example.jpまでご連絡を」 keeps its words.
+        let part = "[\\p{L}\\p{N}\\-_％%+＋]+", label = "[A-Za-z0-9Ａ-Ｚａ-ｚ０-９\\-]+"
+        return try! Regex("\(part)(?:[.．]\(part))*\(at)\(part)(?:\(dot)\(label))+")
+    }()
     /// Japanese numbers as people write them: 03-1234-5678, 03(1234)5678, (03)1234-5678,
-    /// 09012345678, full-width digits, +81 3 1234 5678.
+    /// 03.1234.5678, 09012345678, full-width digits, +81 3 1234 5678, +81-3-1234-5678.
     private nonisolated(unsafe) static let phone: Regex<AnyRegexOutput> = {
-        let digit = "[0-9０-９]", separator = "[\\s\\-‐－ー−()（）]{0,2}"
-        let start = "(?:(?:\\+|＋)(?:81|８１)\\s?[(（]?[0０]?|[(（]?[0０])"
+        let digit = "[0-9０-９]", separator = "[\\s\\-‐－ー−()（）.．]{0,2}"
+        let start = "(?:(?:\\+|＋)(?:81|８１)[\\s\\-‐－−.．]?[(（]?[0０]?|[(（]?[0０])"
         return try! Regex(start + "\(digit){1,4}[)）]?" + separator + "\(digit){1,4}" + separator + "\(digit){3,4}")
     }()
 
@@ -27,6 +38,7 @@ public enum PersonalDataMask {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "@", "＠": return true
+            case "t", "T", "ト" where spelledAt(text): return true
             case "0", "０", "+", "＋":
                 zeroOrPlus = true
                 if scalar != "+", scalar != "＋" { digits += 1 }
@@ -35,5 +47,10 @@ public enum PersonalDataMask {
             }
         }
         return digits >= 6 && zeroOrPlus
+    }
+
+    /// An @ spelled out: "at" or 「アット」 between brackets or spaces.
+    private static func spelledAt(_ text: String) -> Bool {
+        text.range(of: #"[\[(（［{｛<＜\s](?i:at|アット)[\])）］}｝>＞\s]"#, options: .regularExpression) != nil
     }
 }
