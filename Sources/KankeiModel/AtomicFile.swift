@@ -10,10 +10,18 @@ public enum AtomicFile {
         name.hasPrefix(".") && name.hasSuffix(".tmp")
     }
 
+    /// A temporary name beside `url`: `.<name>.<uuid>.tmp`, the name cut to 64 bytes (whole
+    /// characters) so that even a 255-byte name gives a name the file system takes.
+    public static func temporaryURL(for url: URL) -> URL {
+        var name = url.lastPathComponent
+        while name.utf8.count > 64 { name.removeLast() }
+        return url.deletingLastPathComponent().appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+    }
+
     public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = temporaryURL(for: url)
         try data.write(to: temporary)
         chmod(temporary.path, 0o600)
         if rename(temporary.path, url.path) != 0 {

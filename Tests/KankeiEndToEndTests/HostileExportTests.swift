@@ -69,6 +69,6 @@ struct HostileExportTests {
         #expect(grid.rows?.last?.options.map(\.count) == [1, 1, 1])
         #expect(tabulation.questions.count == 2)
         let markdown = try text(workspace.appendingPathComponent("reports/grid-survey/summary.md"))
-        #expect(markdown.contains("満足度を教えてください。 [時間]"))
+        #expect(markdown.contains(#"満足度を教えてください。 \[時間\]"#))
     }
 }

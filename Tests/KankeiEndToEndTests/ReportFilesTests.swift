@@ -99,11 +99,23 @@ struct ReportFilesTests {
         return [unescape(line).split(whereSeparator: \.isWhitespace).joined(separator: " ")]
     }
 
+    /// Markdown's escapes undone: word joiners (which stop autolinks) removed, a backslash before
+    /// ASCII punctuation dropped, entities decoded.
     private static func unescape(_ text: String) -> String {
-        var text = text
-        for (escaped, plain) in [("\\*", "*"), ("\\_", "_"), ("]\\(", "]("), ("\\`", "`"), ("&lt;", "<"), ("&gt;", ">"),
-                                 ("&amp;", "&"), ("\\\\", "\\")] {
-            text = text.replacingOccurrences(of: escaped, with: plain)
+        var plain = ""
+        var escaping = false
+        for character in text where character != "\u{2060}" {
+            if !escaping, character == "\\" {
+                escaping = true
+                continue
+            }
+            if escaping, !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { plain.append("\\") }
+            escaping = false
+            plain.append(character)
+        }
+        var text = plain
+        for (escaped, unescaped) in [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: escaped, with: unescaped)
         }
         return text
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KankeiModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,8 +29,7 @@ enum OwnerOnlyMove {
     /// Another file system, or a file linked from elsewhere: the bytes (or the link itself) go to
     /// a temporary name beside the target, which is then renamed; the source is removed last.
     private static func copyThenRemove(_ source: URL, to target: URL) throws {
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(String(target.lastPathComponent.utf8.prefix(64)) ?? "file").\(UUID().uuidString).tmp")
+        let temporary = AtomicFile.temporaryURL(for: target)
         var status = stat()
         guard lstat(source.path, &status) == 0 else { throw failure(source, errno) }
         if status.st_mode & S_IFMT == S_IFLNK {

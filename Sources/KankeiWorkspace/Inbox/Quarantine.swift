@@ -27,10 +27,21 @@ struct Quarantine {
             + "このファイル（quarantine/\(name)）は受け取ったときのまま保管しています。\n"
     }
 
-    /// The file's own name unless a quarantined file already has it.
+    /// The longest name a file system takes (bytes of UTF-8).
+    static let maximumNameBytes = 255
+
+    /// The file's own name unless a quarantined file already has it; shortened (by whole
+    /// characters, its extension kept) so that the name, a ` (N)` and `.error.txt` fit in 255 bytes.
     private func freeName(for name: String) -> URL {
-        let base = (name as NSString).deletingPathExtension
-        let ext = (name as NSString).pathExtension
+        let fullExt = (name as NSString).pathExtension
+        let ext = fullExt.utf8.count <= 16 ? fullExt : ""
+        let budget = Self.maximumNameBytes - Self.explanationSuffix.utf8.count - " (9999)".utf8.count - (ext.isEmpty ? 0 : ext.utf8.count + 1)
+        var base = ext.isEmpty ? name : (name as NSString).deletingPathExtension
+        if base.utf8.count > budget {
+            while base.utf8.count > budget - "…".utf8.count { base.removeLast() }
+            base += "…"
+        }
+        let name = ext.isEmpty ? base : "\(base).\(ext)"
         var candidate = folder.appendingPathComponent(name)
         var counter = 2
         while FileManager.default.fileExists(atPath: candidate.path) {

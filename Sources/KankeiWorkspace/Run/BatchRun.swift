@@ -409,9 +409,12 @@ public final class BatchRun {
         return stat(url.path, &status) == 0 ? Int(status.st_size) : nil
     }
 
+    /// `<sha256>.<extension>`; just `<sha256>` when the extension is not a short run of letters
+    /// and digits (a name like `a.<240 characters>` must not make a name the file system refuses).
     private func archivedName(_ url: URL, sha256: String) -> String {
         let ext = url.pathExtension.lowercased()
-        return ext.isEmpty ? sha256 : "\(sha256).\(ext)"
+        let usable = !ext.isEmpty && ext.utf8.count <= 16 && ext.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return usable ? "\(sha256).\(ext)" : sha256
     }
 
     /// Quarantines a file; if even that fails, the file stays where it is and the run says so.
