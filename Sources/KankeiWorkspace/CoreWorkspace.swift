@@ -20,6 +20,8 @@ public struct CoreWorkspace {
         do {
             try layout.prepare()
             core = try CoreDatabase(url: layout.core)
+        } catch let problem as CoreProblem {
+            throw WorkspaceError(message: problem.description)
         } catch {
             throw WorkspaceError(message: "コア \(layout.core.path) を開けませんでした（\(error.localizedDescription)）。")
         }
@@ -27,7 +29,7 @@ public struct CoreWorkspace {
 
     /// Imports organisations, clubs or a roster (YAML or CSV), all or nothing.
     public func importFile(_ url: URL) throws -> CoreImporter.Summary {
-        let keys = PersonKeyMaker(secret: try layout.loadSecret())
+        let keys = PersonKeyMaker(secret: try SecretCheck.secret(for: layout, core: core))
         let file = try CoreImportFile.load(url, ingestor: Ingestor(keys: keys))
         return try CoreImporter(core: core, keys: keys).run(file, name: url.lastPathComponent)
     }

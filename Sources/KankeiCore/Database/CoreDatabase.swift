@@ -18,9 +18,15 @@ public final class CoreDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         let isNew = !FileManager.default.fileExists(atPath: url.path)
-        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        do {
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        } catch {
+            throw CoreProblem.damaged(url, detail: "\(error)")
+        }
         if isNew { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path) }
+        if !isNew { try CoreCheck.verify(queue, url: url) }
         try CoreMigrations.migrator.migrate(queue)
+        if !isNew { try CoreCheck.verifySchema(queue, url: url) }
     }
 
     /// Opens an existing core as it is, without migrating it (`kankei status`, which only reads).
@@ -51,6 +57,32 @@ public final class CoreDatabase: Sendable {
     public func tableNames() throws -> [String] {
         try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+        }
+    }
+
+    /// A consistent copy of the core at `destination` (SQLite's online backup API: safe while a
+    /// run writes), owner-only.
+    public func backup(to destination: URL) throws {
+        let copy = try DatabaseQueue(path: destination.path)
+        try queue.backup(to: copy)
+        try copy.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination.path)
+    }
+
+    /// The stored check value of the workspace secret; `nil` before the first run records it.
+    public func secretFingerprint() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT fingerprint FROM secretCheck WHERE id = 1") }
+    }
+
+    public func recordSecretFingerprint(_ fingerprint: String) throws {
+        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO secretCheck (id, fingerprint) VALUES (1, ?)", arguments: [fingerprint]) }
+    }
+
+    /// `true` when the core holds person hashes made with the workspace secret (rosters,
+    /// attendance): without that secret they no longer link to anyone.
+    public func holdsPersonKeys() throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM clubMembers) OR EXISTS (SELECT 1 FROM participants)") ?? false
         }
     }
 

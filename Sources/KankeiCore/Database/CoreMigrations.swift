@@ -137,6 +137,14 @@ enum CoreMigrations {
                 t.column("exitCode", .integer)
             }
         }
+        // A keyed check value of the workspace secret (never the secret), so that a run with a
+        // lost or different secret is refused instead of silently linking no one.
+        migrator.registerMigration("v3-secret-check") { db in
+            try db.create(table: "secretCheck") { t in
+                t.primaryKey("id", .integer).check(sql: "id = 1")
+                t.column("fingerprint", .text).notNull()
+            }
+        }
         return migrator
     }
 }

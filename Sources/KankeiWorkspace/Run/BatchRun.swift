@@ -87,11 +87,17 @@ public final class BatchRun {
         }
         do {
             try layout.prepare()
-            var ingestor = Ingestor(keys: PersonKeyMaker(secret: try layout.loadSecret()), progress: options.progress)
+            // The core is checked (its version, its pages, the secret it was made with) before
+            // anything is moved.
+            core = try CoreDatabase(url: layout.core)
+            var ingestor = Ingestor(keys: PersonKeyMaker(secret: try SecretCheck.secret(for: layout, core: core)), progress: options.progress)
             ingestor.scratchFolder = layout.scratch
             ingestor.census = options.census
             self.ingestor = ingestor
-            core = try CoreDatabase(url: layout.core)
+        } catch let problem as CoreProblem {
+            throw WorkspaceError(message: problem.description)
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) を準備できませんでした（\(error.localizedDescription)）。書き込み権限を確認してください。")
         }
