@@ -43,6 +43,9 @@ public final class BatchRun {
         public var logger = Logger(label: "kankei", factory: { _ in SwiftLogNoOpLogHandler() })
         /// When a large survey export is counted per column on every core (see `CensusReader`).
         public var census = CensusOptions()
+        /// Called once an event's new files have been read, before they are archived (tests change
+        /// a file there, as a coordinator's download still writing would).
+        public var afterReading: (@Sendable (_ event: String, _ files: [URL]) -> Void)?
 
         public init(pipelines: URL? = nil, keepIntermediates: Bool = false) {
             self.pipelines = pipelines
@@ -222,6 +225,8 @@ public final class BatchRun {
         }
         /// Files with the same bytes as another new file of this batch: settled once that one is.
         var copies: [(url: URL, sha256: String)] = []
+        // Each new file as it was before it was read: one that changes or vanishes meanwhile is not counted.
+        let stamps = Dictionary(files.map { ($0, FileStamp.of($0)) }, uniquingKeysWith: { first, _ in first })
         let sizes = files.map(Self.size(of:))
         let processed = processedSizes()
         for (url, size) in zip(files, sizes) {
@@ -280,6 +285,31 @@ public final class BatchRun {
                     notes.append("event.yaml の設定（\(failure.problem.problem)）を使わずに集計しました。")
                     settings = EventSettings(id: event)
                 }
+            }
+        }
+
+        options.afterReading?(event, sources.filter(\.isNew).map(\.url))
+        let changed = sources.filter { $0.isNew && (FileStamp.of($0.url) == nil || FileStamp.of($0.url) != stamps[$0.url] ?? nil) }
+        if !changed.isEmpty {
+            // Counted only as archived: what changed stays in the inbox for the next run, and the
+            // event is counted without it.
+            for source in changed {
+                report.warnings.append(Self.changedWhileRead(event, source.url))
+                log.notice("changed while read", metadata: ["event": "\(event)", "file": "\(source.url.lastPathComponent)"])
+            }
+            let left = sources.filter { source in !changed.contains { $0.url == source.url } }
+            sources = left
+            result = nil
+            guard sources.contains(where: \.isNew) || settingsFile != nil else { return }
+            do {
+                result = try pipeline(for: event).run(settings: settings, sources: sources, sides: sides)
+            } catch {
+                report.warnings.append("イベント「\(event)」: 読み直した集計に失敗したため、今回は更新しませんでした（\(error.localizedDescription)）。次回の実行で再び試します。")
+                return
+            }
+            if let stillChanging = sources.first(where: { $0.isNew && FileStamp.of($0.url) != stamps[$0.url] ?? nil }) {
+                report.warnings.append(Self.changedWhileRead(event, stillChanging.url))
+                return
             }
         }
 
@@ -389,6 +419,12 @@ public final class BatchRun {
             try OwnerOnlyMove.move(url, to: target)
         }
         vacated.insert(url.deletingLastPathComponent().standardizedFileURL)
+    }
+
+    /// The warning for an inbox file that changed or vanished while it was read.
+    private static func changedWhileRead(_ event: String, _ url: URL) -> String {
+        "inbox/\(event)/\(url.lastPathComponent) は読んでいる間に書き換わったか消えたため、今回は数えませんでした。"
+            + "書き出し（ダウンロード）が終わっていれば、次回の実行で読み直します。"
     }
 
     /// The warning for an inbox file that vanished or cannot be read: it is tried again next run.
