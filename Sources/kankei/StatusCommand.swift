@@ -48,6 +48,13 @@ enum StatusText {
             lines.append("    \(TerminalText.line(file.location)): \(TerminalText.line(file.problem))")
             lines.append("    対処: \(TerminalText.line(file.remedy))")
         }
+        if !status.withdrawn.isEmpty {
+            lines.append("")
+            lines.append("取り下げたファイル（\(status.withdrawn.count)件、archive/ に保管）:")
+            for file in status.withdrawn {
+                lines.append("  \(TerminalText.line(file.event))/\(TerminalText.line(file.name))　sha256 \(file.sha256.prefix(12))　\(time(file.at)) 取り下げ")
+            }
+        }
         lines.append("")
         lines.append(status.runs.isEmpty ? "これまでの実行: なし" : "最近の実行:")
         for run in status.runs {

@@ -8,7 +8,7 @@ struct Kankei: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kankei",
         abstract: "Kankei: Zoom and survey exports in, reviewers' summaries out.",
-        subcommands: [RunCommand.self, WatchCommand.self, StatusCommand.self, BackupCommand.self, CoreCommand.self, MatchCommand.self])
+        subcommands: [RunCommand.self, WatchCommand.self, StatusCommand.self, WithdrawCommand.self, BackupCommand.self, CoreCommand.self, MatchCommand.self])
 }
 
 // Everything Kankei creates in a workspace is readable by its owner only (0700 folders, 0600 files).

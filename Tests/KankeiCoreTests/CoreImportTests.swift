@@ -68,7 +68,7 @@ struct CoreImportTests {
         #expect(try core.sideDirectory(club: "club-01").members.count == 9)
         #expect(try core.tableNames() == ["attendance", "clubMembers", "clubs", "events", "ledger", "matchingQuality",
                                            "organizationAliases", "organizationDomains", "organizationTags", "organizations",
-                                           "participants", "runs", "secretCheck", "sessions", "tabulations"])
+                                           "participants", "runs", "secretCheck", "sessions", "tabulations", "withdrawals"])
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("core.sqlite").path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }

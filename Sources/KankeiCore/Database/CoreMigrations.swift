@@ -145,6 +145,16 @@ enum CoreMigrations {
                 t.column("fingerprint", .text).notNull()
             }
         }
+        // Files taken back out of an event's figures (`kankei withdraw`).
+        migrator.registerMigration("v4-withdrawals") { db in
+            try db.create(table: "withdrawals") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sha256", .text).notNull()
+                t.column("event", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -46,6 +46,9 @@ public final class BatchRun {
         /// Called once an event's new files have been read, before they are archived (tests change
         /// a file there, as a coordinator's download still writing would).
         public var afterReading: (@Sendable (_ event: String, _ files: [URL]) -> Void)?
+        /// `kankei withdraw`: take this file (its name, or the start of its sha256) out of this
+        /// event's figures, then count the event again.
+        public var withdraw: (event: String, file: String)?
 
         public init(pipelines: URL? = nil, keepIntermediates: Bool = false) {
             self.pipelines = pipelines
@@ -61,6 +64,9 @@ public final class BatchRun {
     private var ledger: Ledger!
     private let core: CoreDatabase
     private let quarantine: Quarantine
+    /// Events counted again although no new file arrived (a file withdrawn).
+    private var recount: Set<String> = []
+    private var withdrawnNow: [String: [String]] = [:]
     private let runTime: String
     private var report = RunReport()
     /// The inbox folders this run moved files out of (archived or quarantined): a folder is
@@ -119,6 +125,13 @@ public final class BatchRun {
         layout.removeStaleTemporaryFiles()
         do {
             ledger = try Ledger(core: core)
+            if let withdraw = options.withdraw {
+                let entry = try ledger.withdraw(withdraw.file, event: withdraw.event, at: runTime)
+                recount.insert(withdraw.event)
+                withdrawnNow[withdraw.event, default: []].append(entry.name)
+                report.withdrawn.append("\(withdraw.event)/\(entry.name)")
+                log.notice("withdrawn", metadata: ["event": "\(withdraw.event)", "file": "\(entry.name)", "sha256": "\(entry.sha256.prefix(12))"])
+            }
             var record = try core.startRun(at: runTime, pid: Int(getpid()))
             log.info("run started", metadata: ["workspace": "\(layout.root.path)", "run": "\(record.id ?? 0)"])
             processInbox()
@@ -135,6 +148,8 @@ public final class BatchRun {
             log.info("run finished", metadata: ["events": "\(record.events)", "files": "\(record.files)",
                                                "duplicates": "\(record.duplicates)", "quarantined": "\(record.quarantined)",
                                                "seconds": "\(String(format: "%.2f", report.seconds))"])
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw WorkspaceError(message: "コア \(layout.core.path) に書き込めませんでした（\(error.localizedDescription)）。ディスクの空きと書き込み権限を確認してください。")
         }
@@ -142,6 +157,14 @@ public final class BatchRun {
     }
 
     private func processInbox() {
+        // An event to count again (a file withdrawn) is counted even when its inbox folder is gone.
+        for event in recount.sorted() where !FileManager.default.fileExists(atPath: layout.inbox.appendingPathComponent(event).path) {
+            do {
+                try process(event: event, folder: layout.inbox.appendingPathComponent(event, isDirectory: true))
+            } catch {
+                report.warnings.append("イベント「\(event)」の集計し直しを中断しました（\(error.localizedDescription)）。次回の kankei run で再び試します。")
+            }
+        }
         for entry in InboxListing.list(layout.inbox) {
             switch entry.kind {
             case .directory:
@@ -225,6 +248,8 @@ public final class BatchRun {
         }
         /// Files with the same bytes as another new file of this batch: settled once that one is.
         var copies: [(url: URL, sha256: String)] = []
+        /// Notes for new files whose bytes another event counted too.
+        var countedElsewhere: [String] = []
         // Each new file as it was before it was read: one that changes or vanishes meanwhile is not counted.
         let stamps = Dictionary(files.map { ($0, FileStamp.of($0)) }, uniquingKeysWith: { first, _ in first })
         let sizes = files.map(Self.size(of:))
@@ -241,19 +266,26 @@ public final class BatchRun {
                 continue
             }
             // (A stopped run's unfinished move was finished above: what the ledger knows now is a duplicate.)
-            if ledger.processedEntry(sha256: digest.hex) != nil {
+            if ledger.processedEntry(sha256: digest.hex, event: event) != nil {
                 try archiveDuplicate(url, sha256: digest.hex, event: event)
             } else if sources.contains(where: { $0.isNew && $0.sha256 == digest.hex }) {
                 copies.append((url, digest.hex))
             } else {
+                if let other = ledger.processedEntry(sha256: digest.hex), other.event != event {
+                    countedElsewhere.append("「\(url.lastPathComponent)」と同じ内容のファイルは、イベント「\(other.event)」でも集計されています"
+                        + "（置き間違いなら、kankei withdraw --event \(other.event) \(digest.hex.prefix(12)) でそちらから取り下げてください）。")
+                }
                 log.debug("new file", metadata: ["event": "\(event)", "file": "\(url.lastPathComponent)",
                                                  "sha256": "\(digest.hex.prefix(12))", "bytes": "\(digest.bytes)"])
                 sources.append(EventSource(url: url, name: url.lastPathComponent, sha256: digest.hex, isNew: true))
             }
         }
-        guard sources.contains(where: \.isNew) || settingsFile != nil else { return }
+        guard sources.contains(where: \.isNew) || settingsFile != nil || recount.contains(event) else { return }
 
-        var notes: [String] = []
+        var notes: [String] = countedElsewhere
+        for name in withdrawnNow[event] ?? [] {
+            notes.append("「\(name)」が取り下げられたため（kankei withdraw）、このイベントを集計し直しました。ファイルは archive/ に保管したままです。")
+        }
         var result: EventPipeline.Result?
         var refused: [String: InputProblem] = [:]
         let catalog = try core.clubCatalog()

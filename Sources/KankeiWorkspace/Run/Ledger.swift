@@ -16,8 +16,12 @@ struct Ledger {
     /// What makes two entries the same (file, event, name, outcome), for `contains`.
     private var recorded: Set<[String]> = []
 
+    /// (sha256, event) of every withdrawn file: no longer one of the event's files.
+    private var withdrawn: Set<[String]> = []
+
     init(core: CoreDatabase) throws {
         self.core = core
+        withdrawn = Set(try core.withdrawals().map { [$0.sha256, $0.event] })
         entries = try core.ledgerEntries()
         for entry in entries {
             recorded.insert(Self.identity(entry))
@@ -27,13 +31,39 @@ struct Ledger {
 
     func processedEntry(sha256: String) -> Entry? { processed[sha256] }
 
+    /// The entry of `sha256` among `event`'s own files: the duplicate rule is per event, so the
+    /// same bytes dropped into another event (a misfiled export moved) count there too.
+    func processedEntry(sha256: String, event: String) -> Entry? {
+        entries.first { $0.sha256 == sha256 && $0.event == event && $0.outcome == .processed && !withdrawn.contains([sha256, event]) }
+    }
+
     /// Every processed file, once.
     var processedEntries: Dictionary<String, Entry>.Values { processed.values }
 
     /// The event's processed files, each once, oldest first (so the latest `event.yaml` is last).
     func files(of event: String) -> [Entry] {
         var seen: Set<String> = []
-        return entries.filter { $0.event == event && $0.outcome == .processed && seen.insert($0.sha256).inserted }
+        return entries.filter { $0.event == event && $0.outcome == .processed && !withdrawn.contains([$0.sha256, event])
+            && seen.insert($0.sha256).inserted }
+    }
+
+    /// Takes the event's file named `selector` (its name, or the start of its sha256) out of the
+    /// event's files; the entry it was.
+    mutating func withdraw(_ selector: String, event: String, at time: String) throws -> Entry {
+        let candidates = files(of: event).filter { $0.format != Self.eventSettingsFormat }
+        let matches = candidates.filter { $0.name == selector || (selector.count >= 6 && $0.sha256.hasPrefix(selector.lowercased())) }
+        guard matches.count == 1, let entry = matches.first else {
+            let known = candidates.map { "\($0.name)（\($0.sha256.prefix(12))）" }.joined(separator: "、")
+            throw WorkspaceError(message: (matches.isEmpty ? "イベント「\(event)」に「\(selector)」というファイルはありません。"
+                : "「\(selector)」に当たるファイルが\(matches.count)件あります。sha256 の先頭をもっと長く指定してください。")
+                + (known.isEmpty ? "" : "このイベントのファイル: \(known)"))
+        }
+        guard candidates.count > 1 else {
+            throw WorkspaceError(message: "「\(entry.name)」はイベント「\(event)」の最後のファイルです。取り下げると数えるものがなくなるため、取り下げません。")
+        }
+        try core.recordWithdrawal(Withdrawal(sha256: entry.sha256, event: event, name: entry.name, at: time))
+        withdrawn.insert([entry.sha256, event])
+        return entry
     }
 
     /// `true` when this very entry (same file, event, name and outcome) is already recorded: an

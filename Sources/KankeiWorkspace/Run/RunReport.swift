@@ -27,6 +27,8 @@ public struct RunReport: Sendable {
     public var quarantined: [QuarantinedFile] = []
     /// Files whose bytes had been processed before (archived, not counted again).
     public var duplicates: [String] = []
+    /// Files taken out of an event's figures by this run (`<event>/<name>`).
+    public var withdrawn: [String] = []
     /// Things that went wrong without a file to quarantine (Japanese): an archived file that no
     /// longer reads, a file that vanished mid-run, a club the core does not know.
     public var warnings: [String] = []

@@ -32,6 +32,8 @@ public struct WorkspaceStatus: Sendable, Codable {
     public var runningPID: Int?
     public var waiting: [WaitingFile]
     public var quarantined: [QuarantinedFile]
+    /// Files taken out of an event's figures (`kankei withdraw`), oldest first.
+    public var withdrawn: [Withdrawal] = []
     /// The latest runs, newest first.
     public var runs: [RunRecord]
 
@@ -42,18 +44,20 @@ public struct WorkspaceStatus: Sendable, Codable {
             throw WorkspaceError(message: "ワークスペース \(layout.root.path) がありません。--workspace でフォルダを指定してください。")
         }
         var runs: [RunRecord] = []
+        var withdrawn: [Withdrawal] = []
         if FileManager.default.fileExists(atPath: layout.core.path) {
             do {
                 let core = try CoreDatabase(withoutMigrating: layout.core)
                 // A core from before runs were recorded has none to list.
                 if try core.hasTable("runs") { runs = try core.recentRuns(limit: limit) }
+                withdrawn = try core.withdrawals()
             } catch {
                 throw WorkspaceError(message: "コア \(layout.core.path) を読めませんでした（\(error.localizedDescription)）。別の kankei が書き込み中なら、終わってからもう一度実行してください。")
             }
         }
         let holder = RunLock.holder(layout)
         return WorkspaceStatus(workspace: layout.root.path, running: holder?.description, runningPID: holder?.pid,
-                               waiting: waiting(layout), quarantined: quarantined(layout), runs: runs)
+                               waiting: waiting(layout), quarantined: quarantined(layout), withdrawn: withdrawn, runs: runs)
     }
 
     private static func waiting(_ layout: WorkspaceLayout) -> [WaitingFile] {
