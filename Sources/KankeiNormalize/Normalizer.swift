@@ -115,7 +115,7 @@ public final class Normalizer {
             notices.append(Notice(message: "登録レポートで承認ステータスが「拒否」の\(denied.count)名は、申込人数に含めていません。"))
         }
         for survey in surveyFiles where survey.files.count > 1 {
-            notices.append(Notice(message: "同じアンケートのファイルが複数あります（\(survey.files.map { "「\($0)」" }.joined(separator: "、"))）。"
+            notices.append(Notice(message: "同じアンケートのファイルが複数あります（\(NoticeFolding.names(survey.files))）。"
                 + "回答者ごとに最も新しい回答だけを数え、ファイルの重なりを二重に数えていません。"))
         }
         if submissions.replaced > 0 {
@@ -127,7 +127,7 @@ public final class Normalizer {
         if !people.hasRegistrationReport, people.hasAttendeeReport, event.kind != .clubSession {
             notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
         }
-        for notice in notices { try emit(.notice(notice)) }
+        for notice in NoticeFolding.fold(notices) { try emit(.notice(notice)) }
         try emit(.event(event))
     }
 
