@@ -30,6 +30,9 @@ public final class Normalizer {
     private var submissions = LatestSubmissions()
     /// The schema each survey got from its first file: later files of it keep its questions' types.
     private var schemas: [String: SurveySchema] = [:]
+    /// Surveys no definition describes whose files so far were too short to tell their types: the
+    /// next file of the same survey takes their rows over, the event's end starts them.
+    private var pooled: [String: SurveyFileNormalizer] = [:]
 
     /// `sides`: what decides a participant's side (from the matching core); without it only the
     /// municipal-domain rule does.
@@ -61,6 +64,7 @@ public final class Normalizer {
         case .surveyColumns(let columns):
             try closeSurvey()
             survey = try openSurvey(columns)
+            if let survey, let earlier = pooled.removeValue(forKey: survey.schemaID) { try survey.adopt(earlier) }
         case .response(let response):
             if firstSubmission == nil { firstSubmission = response.submittedAt }
             try survey?.consume(response)
@@ -106,6 +110,8 @@ public final class Normalizer {
 
     public func finish() throws {
         try closeSurvey()
+        for id in pooled.keys.sorted() { try pooled[id]?.finish() }
+        pooled = [:]
         for respondent in submissions.drain() { try emit(.respondent(respondent)) }
         for session in sessions { try emit(.session(session)) }
         let participants = people.participants(sides: sides)
@@ -177,9 +183,13 @@ public final class Normalizer {
     private func closeSurvey() throws {
         guard let survey else { return }
         self.survey = nil
-        try survey.finish()
+        if survey.canPool {
+            pooled[survey.schemaID] = survey
+        } else {
+            try survey.finish()
+        }
         let name = file?.name ?? ""
-        if let id = survey.schema?.id {
+        if let id = Optional(survey.schemaID) {
             if let index = surveyFiles.firstIndex(where: { $0.id == id }) {
                 surveyFiles[index].files.append(name)
             } else {

@@ -90,6 +90,18 @@ final class SurveyFileNormalizer {
         if readers == nil { try start() }
     }
 
+    /// A survey no definition describes, whose types are not yet known: its rows so far are held
+    /// for the next file of the same survey, so that the types are inferred once from all the
+    /// event's rows (up to `sampleSize`), not from one small file at a time.
+    var canPool: Bool { match == nil && readers == nil && earlier == nil && sample.count < Self.sampleSize }
+
+    /// Takes over the rows an earlier file of the same survey held (`canPool`).
+    func adopt(_ earlier: SurveyFileNormalizer) throws {
+        let carried = earlier.sample
+        earlier.sample = []
+        for response in carried { try consume(response) }
+    }
+
     /// Questions the definition has but the file lacks.
     var missingQuestions: [QuestionDefinition] {
         guard let match else { return [] }

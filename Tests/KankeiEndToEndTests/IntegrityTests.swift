@@ -290,7 +290,7 @@ struct MisfiledExportTests {
 /// Many small exports of one survey.
 @Suite("Repeated notes")
 struct RepeatedNoteTests {
-    @Test("twelve one-row exports of an undefined survey: the note they all share is written once, naming three and the count")
+    @Test("twelve one-row exports of an undefined survey: its types inferred once from all twelve rows; the note they share written once, naming three and the count")
     func foldedNotes() throws {
         var extra: [String: [UInt8]] = [:]
         for index in 1...12 {
@@ -304,5 +304,8 @@ struct RepeatedNoteTests {
         #expect(inferred.count == 1)
         #expect(inferred.first?.contains("ほか計12件のファイル") == true)
         #expect(tabulation.notes.count == 2)
+        // The types come from all twelve rows at once, as from one file of twelve rows.
+        #expect(tabulation.questions.map(\.type) == [.single])
+        #expect(tabulation.questions.first?.options.map(\.count) == [4, 4, 4])
     }
 }
