@@ -17,6 +17,9 @@ public struct Ingestor: Sendable {
     /// Where the parts of a zip (xlsx, .lsa) are copied out while read; the system's temporary
     /// folder when `nil`. A workspace keeps them in its own owner-only folder.
     public var scratchFolder: URL?
+    /// The header words of personal-data columns: the office's `pipelines/personal-data.yaml`
+    /// when a workspace run loads it, else `PersonalDataWords.builtIn`.
+    public var personalWords = PersonalDataWords.builtIn
 
     /// `file`: the name of the file being read; `read` of `total` bytes.
     public typealias ReadProgress = @Sendable (_ file: String, _ read: Int, _ total: Int) -> Void
@@ -80,7 +83,7 @@ public struct Ingestor: Sendable {
             let identity = sha256.map(FileIdentity.init(known:)) ?? FileIdentity(hashing: url)
             // However the read ends, the hashing thread is done with the file before this returns.
             defer { try? identity.check() }
-            let context = IngestContext(source: source, identity: identity, bytes: bytes, keys: keys, emit: emit)
+            let context = IngestContext(source: source, identity: identity, bytes: bytes, keys: keys, personalWords: personalWords, emit: emit)
             let file = try read(source, context: context, companions: companions, planner: planner)
             try identity.check()
             return file

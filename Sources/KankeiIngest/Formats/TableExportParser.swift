@@ -20,6 +20,8 @@ struct IngestContext {
     let identity: FileIdentity
     let bytes: Int
     let keys: PersonKeyMaker
+    /// The header words of personal-data columns (`pipelines/personal-data.yaml`).
+    var personalWords: PersonalDataWords
     let emit: (IngestRecord) throws -> Void
 
     /// The file's sha256 (waited for, the first time, while it is worked out).

@@ -14,7 +14,8 @@ final class TableReader {
 
     init(context: IngestContext, encoding: String) {
         let counter = counter
-        self.context = IngestContext(source: context.source, identity: context.identity, bytes: context.bytes, keys: context.keys) { record in
+        self.context = IngestContext(source: context.source, identity: context.identity, bytes: context.bytes, keys: context.keys,
+                                     personalWords: context.personalWords) { record in
             counter.count(record)
             try context.emit(record)
         }

@@ -11,6 +11,9 @@ public struct PipelineCatalog: Sendable {
 
     /// The file in `pipelines/` that holds the KPI targets rather than a survey.
     public static let kpiFileName = "kpis.yaml"
+    /// Files of the definitions folder that are no survey definition: the personal-data header
+    /// words, which ingest reads (`PersonalDataWords`).
+    public static let otherFiles: Set<String> = ["personal-data.yaml"]
 
     public init(definitions: [PipelineDefinition], kpis: [KPIDefinition]) throws {
         self.definitions = definitions
@@ -22,7 +25,7 @@ public struct PipelineCatalog: Sendable {
     /// Reads every `*.yaml` / `*.yml` of `directory`. A missing folder is an empty catalogue.
     public static func load(from directory: URL) throws -> PipelineCatalog {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !otherFiles.contains($0) }.sorted()
         var definitions: [PipelineDefinition] = []
         var kpis: [KPIDefinition] = []
         for name in names {

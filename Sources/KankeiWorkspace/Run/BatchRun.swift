@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import Logging
 import KankeiCore
 import KankeiFeedback
@@ -101,6 +102,7 @@ public final class BatchRun {
             core = try CoreDatabase(url: layout.core)
             var ingestor = Ingestor(keys: PersonKeyMaker(secret: try SecretCheck.secret(for: layout, core: core)), progress: options.progress)
             ingestor.scratchFolder = layout.scratch
+            ingestor.personalWords = try Self.personalWords(in: pipelines)
             ingestor.census = options.census
             self.ingestor = ingestor
         } catch let problem as CoreProblem {
@@ -451,6 +453,19 @@ public final class BatchRun {
             try OwnerOnlyMove.move(url, to: target)
         }
         vacated.insert(url.deletingLastPathComponent().standardizedFileURL)
+    }
+
+    /// The office's personal-data header words (`pipelines/personal-data.yaml`); the built-in
+    /// list when the folder has none.
+    private static func personalWords(in pipelines: URL) throws -> PersonalDataWords {
+        let url = pipelines.appendingPathComponent(PersonalDataWords.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return .builtIn }
+        do {
+            return try YAMLDecoder().decode(PersonalDataWords.self, from: YAMLText.checked(YAMLText.read(url)))
+        } catch {
+            throw WorkspaceError(message: "pipelines/\(PersonalDataWords.fileName) を読めませんでした（\(error)）。"
+                + "email:、name:、contact:、wholeName:、wholeContact: の下に語を並べてください（このリポジトリの pipelines/ を参照）。")
+        }
     }
 
     /// The warning for an inbox file that changed or vanished while it was read.

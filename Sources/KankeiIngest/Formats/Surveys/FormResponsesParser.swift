@@ -57,7 +57,7 @@ final class FormResponsesParser: TableExportParser {
             } else if style.skipped.contains(key) || style.skippedPrefixes.contains(where: key.hasPrefix)
                         || (text.isEmpty && index == header.count - 1) {
                 layout.roles.append(.skip)
-            } else if let personal = SurveyLayout.personalRole(ofHeader: text) {
+            } else if let personal = SurveyLayout.personalRole(ofHeader: text, words: context.personalWords) {
                 layout.roles.append(personal)
             } else {
                 layout.roles.append(.answer(question: layout.addQuestion(text)))

@@ -42,8 +42,8 @@ struct SurveyLayout {
     }
 
     /// The role personal-data headers have in any survey, by the header's words; `nil` otherwise.
-    static func personalRole(ofHeader header: String) -> Role? {
-        switch PersonalColumn.kind(ofHeader: MatchKey.make(header)) {
+    static func personalRole(ofHeader header: String, words: PersonalDataWords) -> Role? {
+        switch PersonalColumn.kind(ofHeader: MatchKey.make(header), words: words) {
         case .email?: .email
         case .name?: .name
         case .contact?: .skip

@@ -40,7 +40,7 @@ final class SurveyMonkeyParser: TableExportParser {
 
     func consume(_ record: CSVRecord) throws {
         guard let layout else {
-            let layout = Self.layout(questions: questionRow, labels: record.fields)
+            let layout = Self.layout(questions: questionRow, labels: record.fields, words: context.personalWords)
             self.layout = layout
             try context.emit(.surveyColumns(layout.columns(context, format: .surveyMonkeyCSV)))
             return
@@ -56,12 +56,12 @@ final class SurveyMonkeyParser: TableExportParser {
     }
 
     /// Groups each question's columns (its text over the first, blanks after) and gives each a role.
-    private static func layout(questions: [String], labels: [String]) -> SurveyLayout {
+    private static func layout(questions: [String], labels: [String], words: PersonalDataWords) -> SurveyLayout {
         var layout = SurveyLayout()
         var groups: [(text: String, columns: [Int])] = []
         for (column, header) in questions.enumerated() {
             let text = MatchKey.trimmed(header)
-            if let role = bookkeeping[MatchKey.make(text)] ?? (text.isEmpty ? nil : SurveyLayout.personalRole(ofHeader: text)) {
+            if let role = bookkeeping[MatchKey.make(text)] ?? (text.isEmpty ? nil : SurveyLayout.personalRole(ofHeader: text, words: words)) {
                 layout.roles.append(role)
                 groups.append(("", []))
                 continue
