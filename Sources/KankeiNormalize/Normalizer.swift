@@ -189,12 +189,10 @@ public final class Normalizer {
             try survey.finish()
         }
         let name = file?.name ?? ""
-        if let id = Optional(survey.schemaID) {
-            if let index = surveyFiles.firstIndex(where: { $0.id == id }) {
-                surveyFiles[index].files.append(name)
-            } else {
-                surveyFiles.append((id, [name]))
-            }
+        if let index = surveyFiles.firstIndex(where: { $0.id == survey.schemaID }) {
+            surveyFiles[index].files.append(name)
+        } else {
+            surveyFiles.append((survey.schemaID, [name]))
         }
         for missing in survey.missingQuestions {
             notices.append(Notice(source: name, message: "\(name): 定義の設問「\(missing.label ?? missing.text)」の列がファイルにありません。"))

@@ -176,13 +176,19 @@ struct CrashSafetyTests {
         #expect(status.stdout.contains("実行中: PID 4242"))
 
         let (waiting, out, err) = try Self.startRun(workspace)
-        Thread.sleep(forTimeInterval: 1.0)
+        // No clock: the run says it is waiting, and while the lock is held it cannot have finished.
+        var early = Data()
+        while !String(decoding: early, as: UTF8.self).contains("終わるのを待っています") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            early.append(chunk)
+        }
         #expect(waiting.isRunning, "the second run did not wait")
         flock(descriptor, LOCK_UN)
         close(descriptor)
         waiting.waitUntilExit()
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: early + err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(waiting.terminationStatus == 0)
         #expect(stderr.contains("終わるのを待っています"))
         #expect(stdout.contains("6件のイベントのレポートを作成しました"))

@@ -19,8 +19,14 @@ struct HostileExportTests {
         let survey = try Data(contentsOf: Repository.fixtures.appendingPathComponent("same-survey/surveymonkey/Data_All_220204.csv"))
         let laughs = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">"#
             + #"<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><Responses><Response><QID1>&lol3;</QID1></Response></Responses>"#
+        // The external entity names a file this test made, outside the inbox.
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("xxe-secret-\(UUID().uuidString).txt")
+        try "kankei-xxe-secret".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let xxe = #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM ""# + secret.absoluteString
+            + #"">]><Responses><Response><QID1>&x;</QID1></Response></Responses>"#
         let hostile: [String: [UInt8]] = [
-            "\(Self.event)/xxe.xml": Array(#"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Responses><Response><QID1>&x;</QID1></Response></Responses>"#.utf8),
+            "\(Self.event)/xxe.xml": Array(xxe.utf8),
             "\(Self.event)/laughs.xml": Array(laughs.utf8),
             "\(Self.event)/cut.xml": Array(#"<?xml version="1.0"?><Responses><Response><QID1>1</QID1><QID2"#.utf8),
             "\(Self.event)/quote.csv": Array("タイムスタンプ,ご意見\n2022/02/04 10:00:00,\"閉じていない\n2022/02/04 10:01:00,ok\n".utf8),

@@ -59,7 +59,7 @@ struct OperationsTests {
         try Self.largeExport(terminal)
         // `script` gives the run a pseudo-terminal, as a coordinator's shell would.
         let command = "\(Repository.binaries.appendingPathComponent("kankei").path) run --workspace \(terminal.path)"
-        let shown = try runCommand(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+        let shown = try runCommand(onPath("script"), ["-qec", command, "/dev/null"])
         #expect(shown.stdout.contains("█") && shown.stdout.contains("大規模アンケート.csv"))
         #expect(shown.stdout.contains("\r\u{1B}[K"))
     }

@@ -81,7 +81,7 @@ struct StageExecutablesTests {
           | '\(bin)/kankei-normalize' --pipelines '\(Repository.pipelines.path)' --event \(municipal) \
           | '\(bin)/kankei-tabulate' | '\(bin)/kankei-report' --pipelines '\(Repository.pipelines.path)' --out '\(out)'
         """
-        let stages = try runCommand(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+        let stages = try runCommand(onPath("sh"), ["-c", script])
         #expect(stages.status == 0, "\(stages.stderr)")
         #expect(try kankei(["run", "--workspace", workspace.path]).status == 0)
         for file in ["summary.json", "summary.html", "summary.md", "tables.csv"] {

@@ -66,7 +66,7 @@ struct SamplesEndToEndTests {
         let archived = Set(files(below: workspace.appendingPathComponent("archive")).map(\.lastPathComponent))
         for original in originals {
             let data = try Data(contentsOf: original)
-            let digest = try runCommand(URL(fileURLWithPath: "/usr/bin/sha256sum"), [original.path]).stdout.prefix(64)
+            let digest = try runCommand(onPath("sha256sum"), [original.path]).stdout.prefix(64)
             let name = "\(digest).\(original.pathExtension)"
             #expect(archived.contains(name), "\(original.lastPathComponent)")
             #expect(try Data(contentsOf: workspace.appendingPathComponent("archive/\(name)")) == data)
@@ -117,7 +117,7 @@ struct SamplesEndToEndTests {
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         for name in ["修正版.csv", "修正版（2）.csv"] { try Data(bytes).write(to: inbox.appendingPathComponent(name)) }
         try FileManager.default.copyItem(at: survey, to: inbox.appendingPathComponent("再ダウンロード.csv"))
-        let digest = try runCommand(URL(fileURLWithPath: "/usr/bin/sha256sum"), [inbox.appendingPathComponent("修正版.csv").path])
+        let digest = try runCommand(onPath("sha256sum"), [inbox.appendingPathComponent("修正版.csv").path])
             .stdout.prefix(64)
 
         let rerun = try kankei(["run", "--workspace", workspace.path])

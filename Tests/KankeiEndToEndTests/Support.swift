@@ -44,6 +44,16 @@ func runCommand(_ executable: URL, _ arguments: [String], in directory: URL? = n
                          stderr: String(decoding: stderr, as: UTF8.self))
 }
 
+/// `name` in the first PATH folder that has it (a tool the machine has, never a fixed system path).
+func onPath(_ name: String) throws -> URL {
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    guard let found = folders.map({ URL(fileURLWithPath: String($0)).appendingPathComponent(name) })
+        .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: name])
+    }
+    return found
+}
+
 func kankei(_ arguments: [String]) throws -> CommandResult {
     try runCommand(Repository.binaries.appendingPathComponent("kankei"), arguments)
 }

@@ -18,7 +18,7 @@ struct WorkspaceRobustnessTests {
         try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("passwd.csv").path, withDestinationPath: target.path)
         try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("folder.csv").path,
                                                    withDestinationPath: outside.appendingPathComponent("folder").path)
-        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("gone.csv").path, withDestinationPath: "/nonexistent")
+        try FileManager.default.createSymbolicLink(atPath: event.appendingPathComponent("gone.csv").path, withDestinationPath: outside.appendingPathComponent("missing.csv").path)
         #expect(mkfifo(event.appendingPathComponent("pipe.csv").path, 0o600) == 0)
         let result = try kankei(["run", "--workspace", workspace.path])
         #expect(result.status == 1)

@@ -146,9 +146,9 @@ struct ClubAndMarkdownTests {
                                       base: QuestionBase(respondents: 1, answered: 1, responses: 0), options: [],
                                       texts: Self.hostileAnswers, prose: ProseRule(), reference: false)
         let markdown = Repository.templates.render(.summaryMarkdown, EventPage(tabulation([question], respondents: 1), club: nil, Repository.templates))
-        let gfm = try MarkdownRenderer.render(markdown, with: "/usr/bin/cmark-gfm",
+        let gfm = try MarkdownRenderer.render(markdown, with: MarkdownRenderer.onPath("cmark-gfm"),
                                               ["--extension", "autolink", "--extension", "table", "--extension", "strikethrough", "--unsafe"])
-        let markdownIt = try MarkdownRenderer.render(markdown, with: "/usr/bin/python3", ["-c",
+        let markdownIt = try MarkdownRenderer.render(markdown, with: MarkdownRenderer.markdownItPython(), ["-c",
             "import sys, markdown_it; sys.stdout.write(markdown_it.MarkdownIt('commonmark', {'linkify': True, 'html': True}).enable(['linkify', 'table', 'strikethrough']).render(sys.stdin.read()))"])
         for html in [gfm, markdownIt] {
             #expect(html.contains("evil"))

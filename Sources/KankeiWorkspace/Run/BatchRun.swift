@@ -253,7 +253,7 @@ public final class BatchRun {
         /// Notes for new files whose bytes another event counted too.
         var countedElsewhere: [String] = []
         // Each new file as it was before it was read: one that changes or vanishes meanwhile is not counted.
-        let stamps = Dictionary(files.map { ($0, FileStamp.of($0)) }, uniquingKeysWith: { first, _ in first })
+        let stamps = Dictionary(files.compactMap { url in FileStamp.of(url).map { (url, $0) } }, uniquingKeysWith: { first, _ in first })
         let sizes = files.map(Self.size(of:))
         let processed = processedSizes()
         for (url, size) in zip(files, sizes) {
@@ -320,31 +320,19 @@ public final class BatchRun {
                     settings = EventSettings(id: event)
                 }
             }
-        }
-
-        options.afterReading?(event, sources.filter(\.isNew).map(\.url))
-        let changed = sources.filter { $0.isNew && (FileStamp.of($0.url) == nil || FileStamp.of($0.url) != stamps[$0.url] ?? nil) }
-        if !changed.isEmpty {
-            // Counted only as archived: what changed stays in the inbox for the next run, and the
-            // event is counted without it.
+            guard result != nil else { continue }
+            options.afterReading?(event, sources.filter(\.isNew).map(\.url))
+            // Counted only as archived: a file that changed or vanished while it was read stays in
+            // the inbox for the next run, and the event is counted without it.
+            let changed = sources.filter { source in source.isNew && FileStamp.of(source.url) != stamps[source.url] }
+            guard !changed.isEmpty else { break }
             for source in changed {
                 report.warnings.append(Self.changedWhileRead(event, source.url))
                 log.notice("changed while read", metadata: ["event": "\(event)", "file": "\(source.url.lastPathComponent)"])
             }
-            let left = sources.filter { source in !changed.contains { $0.url == source.url } }
-            sources = left
+            sources.removeAll { source in changed.contains { $0.url == source.url } }
             result = nil
-            guard sources.contains(where: \.isNew) || settingsFile != nil else { return }
-            do {
-                result = try pipeline(for: event).run(settings: settings, sources: sources, sides: sides)
-            } catch {
-                report.warnings.append("イベント「\(event)」: 読み直した集計に失敗したため、今回は更新しませんでした（\(error.localizedDescription)）。次回の実行で再び試します。")
-                return
-            }
-            if let stillChanging = sources.first(where: { $0.isNew && FileStamp.of($0.url) != stamps[$0.url] ?? nil }) {
-                report.warnings.append(Self.changedWhileRead(event, stillChanging.url))
-                return
-            }
+            guard sources.contains(where: \.isNew) || settingsFile != nil || recount.contains(event) else { return }
         }
 
         if let result {

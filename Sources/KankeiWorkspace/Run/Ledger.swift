@@ -2,7 +2,8 @@ import Foundation
 import KankeiCore
 
 /// The record of every file a run has read (the core's `ledger` table): which event it belongs to
-/// and where its bytes are kept in `archive/`. A file whose sha256 is here is never counted again.
+/// and where its bytes are kept in `archive/`. A file whose sha256 an event's entries hold is never
+/// counted again in that event (until it is withdrawn from it).
 /// An event's entries are written in one SQLite transaction, so a run killed mid-write leaves them
 /// all or none.
 struct Ledger {
@@ -13,6 +14,8 @@ struct Ledger {
     private let core: CoreDatabase
     private(set) var entries: [Entry]
     private var processed: [String: Entry] = [:]
+    /// The processed entry of each (sha256, event).
+    private var processedInEvent: [[String]: Entry] = [:]
     /// What makes two entries the same (file, event, name, outcome), for `contains`.
     private var recorded: Set<[String]> = []
 
@@ -24,8 +27,7 @@ struct Ledger {
         withdrawn = Set(try core.withdrawals().map { [$0.sha256, $0.event] })
         entries = try core.ledgerEntries()
         for entry in entries {
-            recorded.insert(Self.identity(entry))
-            if entry.outcome == .processed && processed[entry.sha256] == nil { processed[entry.sha256] = entry }
+            index(entry)
         }
     }
 
@@ -34,7 +36,7 @@ struct Ledger {
     /// The entry of `sha256` among `event`'s own files: the duplicate rule is per event, so the
     /// same bytes dropped into another event (a misfiled export moved) count there too.
     func processedEntry(sha256: String, event: String) -> Entry? {
-        entries.first { $0.sha256 == sha256 && $0.event == event && $0.outcome == .processed && !withdrawn.contains([sha256, event]) }
+        withdrawn.contains([sha256, event]) ? nil : processedInEvent[[sha256, event]]
     }
 
     /// Every processed file, once.
@@ -74,13 +76,19 @@ struct Ledger {
         [entry.sha256, entry.event, entry.name, entry.outcome.rawValue]
     }
 
+    private mutating func index(_ entry: Entry) {
+        recorded.insert(Self.identity(entry))
+        guard entry.outcome == .processed else { return }
+        if processed[entry.sha256] == nil { processed[entry.sha256] = entry }
+        if processedInEvent[[entry.sha256, entry.event]] == nil { processedInEvent[[entry.sha256, entry.event]] = entry }
+    }
+
     mutating func append(_ new: [Entry]) throws {
         guard !new.isEmpty else { return }
         try core.appendLedger(new)
         for entry in new {
             entries.append(entry)
-            recorded.insert(Self.identity(entry))
-            if entry.outcome == .processed, processed[entry.sha256] == nil { processed[entry.sha256] = entry }
+            index(entry)
         }
     }
 }
