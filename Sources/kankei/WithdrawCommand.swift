@@ -11,6 +11,7 @@ struct WithdrawCommand: ParsableCommand {
         discussion: """
         FILE is the file's name as it was dropped, or the start of its sha256 (kankei status and the report's notes show it). \
         Its bytes stay in archive/; kankei status lists what was withdrawn. Dropping the same bytes into the right event counts them there. \
+        When it was the event's last file, the event leaves the core, the index and reports/. \
         The rest of the inbox is processed as by kankei run.
         """)
 
@@ -33,6 +34,9 @@ struct WithdrawCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for name in report.withdrawn { StageIO.say("取り下げました: \(TerminalText.line(name))（archive/ に保管したまま）") }
+        for event in report.removedEvents {
+            StageIO.say("イベント「\(TerminalText.line(event))」はファイルがなくなったため、集計と報告書（reports/\(TerminalText.line(event))/）を外しました。正しいファイルを inbox/\(TerminalText.line(event))/ に置けば、また集計します。")
+        }
         RunSummaryText.print(report)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

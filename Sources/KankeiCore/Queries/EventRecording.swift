@@ -43,6 +43,26 @@ extension CoreDatabase {
         }
     }
 
+    /// Takes an event out of the core, in one transaction: it, its sessions and attendance, its
+    /// figures and the matching quality its feedback recorded. People seen nowhere else go too; one
+    /// first seen at it is first seen at the earliest other event they attended.
+    public func removeEvent(_ id: String) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM matchingQuality WHERE sourceEvent = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM tabulations WHERE eventId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM attendance WHERE sessionId IN (SELECT id FROM sessions WHERE eventId = ?)", arguments: [id])
+            try db.execute(sql: "DELETE FROM sessions WHERE eventId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM participants WHERE personKey NOT IN (SELECT personKey FROM attendance)")
+            try db.execute(sql: """
+                UPDATE participants SET firstSeenEvent = (
+                  SELECT s.eventId FROM attendance a JOIN sessions s ON s.id = a.sessionId JOIN events e ON e.id = s.eventId
+                  WHERE a.personKey = participants.personKey ORDER BY e.date, e.id LIMIT 1)
+                WHERE firstSeenEvent = ?
+                """, arguments: [id])
+        }
+    }
+
     static func sessionID(_ event: String, _ key: String) -> String { "\(event)/\(key)" }
 
     /// How many times an event's figures were recorded (one per distinct set of files).

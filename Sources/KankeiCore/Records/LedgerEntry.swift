@@ -43,7 +43,15 @@ extension CoreDatabase {
     }
 
     /// Appends entries in one transaction: all are durable once this returns, or none is.
+    /// Appends entries in one transaction. A file counted in an event again (its bytes dropped
+    /// there after it was withdrawn) is no longer withdrawn from it.
     public func appendLedger(_ entries: [LedgerEntry]) throws {
-        try write { db in for entry in entries { try entry.insert(db) } }
+        try write { db in
+            for entry in entries {
+                try entry.insert(db)
+                guard entry.outcome == .processed, try db.tableExists(Withdrawal.databaseTableName) else { continue }
+                try db.execute(sql: "DELETE FROM withdrawals WHERE sha256 = ? AND event = ?", arguments: [entry.sha256, entry.event])
+            }
+        }
     }
 }

@@ -346,6 +346,8 @@ public final class BatchRun {
                                                 "files": "\(sources.count)", "new": "\(sources.filter(\.isNew).count)"])
             report.events.append(.init(id: event, reportFolder: folder, tabulation: tabulation,
                                        newFiles: sources.filter(\.isNew).map(\.name), feedback: feedback))
+        } else if sources.isEmpty, withdrawnNow[event] != nil {
+            try remove(event: event)
         }
         var counted: [(url: URL, sha256: String, format: String)] = []
         for source in sources where source.isNew {
@@ -368,6 +370,16 @@ public final class BatchRun {
                 try archiveDuplicate(copy.url, sha256: copy.sha256, event: event)
             }
         }
+    }
+
+    /// Takes an event whose last file was withdrawn out of the core and out of `reports/` (the
+    /// index follows at the end of the run); its files stay in `archive/`.
+    private func remove(event: String) throws {
+        try core.removeEvent(event)
+        let folder = layout.report(for: event)
+        if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
+        report.removedEvents.append(event)
+        log.notice("event removed", metadata: ["event": "\(event)"])
     }
 
     /// Records the event in the core, then runs the feedback stage on its figures.

@@ -50,7 +50,7 @@ struct Ledger {
     }
 
     /// Takes the event's file named `selector` (its name, or the start of its sha256) out of the
-    /// event's files; the entry it was.
+    /// event's files; the entry it was. Its last file too: the run then takes the event out.
     mutating func withdraw(_ selector: String, event: String, at time: String) throws -> Entry {
         let candidates = files(of: event).filter { $0.format != Self.eventSettingsFormat }
         let matches = candidates.filter { $0.name == selector || (selector.count >= 6 && $0.sha256.hasPrefix(selector.lowercased())) }
@@ -60,17 +60,17 @@ struct Ledger {
                 : "「\(selector)」に当たるファイルが\(matches.count)件あります。sha256 の先頭をもっと長く指定してください。")
                 + (known.isEmpty ? "" : "このイベントのファイル: \(known)"))
         }
-        guard candidates.count > 1 else {
-            throw WorkspaceError(message: "「\(entry.name)」はイベント「\(event)」の最後のファイルです。取り下げると数えるものがなくなるため、取り下げません。")
-        }
         try core.recordWithdrawal(Withdrawal(sha256: entry.sha256, event: event, name: entry.name, at: time))
         withdrawn.insert([entry.sha256, event])
         return entry
     }
 
     /// `true` when this very entry (same file, event, name and outcome) is already recorded: an
-    /// interrupted run wrote it and the next one is finishing the move.
-    func contains(_ entry: Entry) -> Bool { recorded.contains(Self.identity(entry)) }
+    /// interrupted run wrote it and the next one is finishing the move. A withdrawn file dropped
+    /// back is recorded again.
+    func contains(_ entry: Entry) -> Bool {
+        recorded.contains(Self.identity(entry)) && !withdrawn.contains([entry.sha256, entry.event])
+    }
 
     private static func identity(_ entry: Entry) -> [String] {
         [entry.sha256, entry.event, entry.name, entry.outcome.rawValue]
@@ -89,6 +89,7 @@ struct Ledger {
         for entry in new {
             entries.append(entry)
             index(entry)
+            if entry.outcome == .processed { withdrawn.remove([entry.sha256, entry.event]) }
         }
     }
 }

@@ -29,6 +29,8 @@ public struct RunReport: Sendable {
     public var duplicates: [String] = []
     /// Files taken out of an event's figures by this run (`<event>/<name>`).
     public var withdrawn: [String] = []
+    /// Events whose last file was withdrawn: out of the core, the index and `reports/`.
+    public var removedEvents: [String] = []
     /// Things that went wrong without a file to quarantine (Japanese): an archived file that no
     /// longer reads, a file that vanished mid-run, a club the core does not know.
     public var warnings: [String] = []
