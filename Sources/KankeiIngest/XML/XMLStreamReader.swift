@@ -8,6 +8,11 @@ import KankeiModel
 /// a document with a DOCTYPE is refused before any entity could be expanded (real exports have
 /// none, and it is how XXE and entity bombs arrive); nesting deeper than `maxDepth` is refused;
 /// libxml2's own size limits stay on (no `XML_PARSE_HUGE`).
+///
+/// Names are matched by namespace, never by prefix: an element is reported by its local name
+/// (`<x:row>` and `<row>` are both `row`), an attribute by its local name when it has no namespace
+/// and as `{namespace-uri}local` when it has one. A reader given `namespaces` skips every element
+/// of another namespace with all it holds (extensions such as `mc:AlternateContent`).
 public final class XMLStreamReader {
     /// A node as the reader stands on it.
     public enum Event: Equatable, Sendable {
@@ -23,8 +28,12 @@ public final class XMLStreamReader {
     private let reader: xmlTextReaderPtr
     private let errors = XMLErrorSink()
 
-    public init(_ source: ByteSource) throws {
+    /// The namespaces whose elements are reported, or `nil` for all.
+    private let namespaces: Set<String>?
+
+    public init(_ source: ByteSource, namespaces: Set<String>? = nil) throws {
         self.source = source
+        self.namespaces = namespaces
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
         let errors = errors
         guard let reader = Self.reporting(to: errors, {
@@ -56,9 +65,12 @@ public final class XMLStreamReader {
     /// The next event, or `nil` at the end of the document. Malformed or unsafe XML throws an
     /// `InputProblem` naming the line and the element.
     public func next() throws -> Event? {
+        var skipping = false
         while true {
             let reader = reader
-            let status = Self.reporting(to: errors) { xmlTextReaderRead(reader) }
+            // After a skipped element the reader moves to its next sibling instead.
+            let status = Self.reporting(to: errors) { skipping ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader) }
+            skipping = false
             if status == 0 { return nil }
             if status < 0 { throw malformed() }
             let depth = Int(xmlTextReaderDepth(reader))
@@ -73,6 +85,10 @@ public final class XMLStreamReader {
                 throw source.problem(.element(currentPath), "XMLにエンティティ参照が含まれています。安全のため読み込みません。",
                                      "アンケートサービスから書き出した元のファイルをそのまま置いてください。")
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                if let namespaces, !namespaces.contains(currentNamespace) {
+                    skipping = true
+                    continue
+                }
                 guard depth < Self.maxDepth else {
                     throw source.problem(.element(currentPath), "XMLの入れ子が深すぎます（\(Self.maxDepth)階層超）。",
                                          "アンケートサービスから書き出した元のファイルか確認してください。")
@@ -99,14 +115,16 @@ public final class XMLStreamReader {
 
     private var path: [String] = []
 
-    private var currentName: String { Self.string(xmlTextReaderConstName(reader)) }
+    private var currentName: String { Self.string(xmlTextReaderConstLocalName(reader)) }
+    private var currentNamespace: String { Self.string(xmlTextReaderConstNamespaceUri(reader)) }
     private var currentValue: String { Self.string(xmlTextReaderConstValue(reader)) }
 
     private func attributes() -> [String: String] {
         var result: [String: String] = [:]
         guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            result[currentName] = currentValue
+            let namespace = currentNamespace
+            result[namespace.isEmpty ? currentName : "{\(namespace)}\(currentName)"] = currentValue
         }
         xmlTextReaderMoveToElement(reader)
         return result

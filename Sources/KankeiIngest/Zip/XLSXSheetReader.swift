@@ -11,12 +11,24 @@ struct XLSXSheetReader {
     /// The widest row accepted.
     static let maxColumns = 16_384
 
+    /// SpreadsheetML's own namespaces (transitional and strict), and none for a writer that leaves
+    /// it out: whatever prefix a writer gives them (Microsoft Forms writes `x:`).
+    static let spreadsheetML: Set<String> = [
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main", "",
+    ]
+    /// A package's relationships (`workbook.xml.rels`).
+    static let packageRelationships: Set<String> = ["http://schemas.openxmlformats.org/package/2006/relationships", ""]
+    /// The `r:id` attribute of a workbook's `<sheet>`, in either flavour.
+    static let relationshipID = [
+        "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", "{http://purl.oclc.org/ooxml/officeDocument/relationships}id",
+    ]
+
     let parts: ZipParts
 
     func forEachRow(_ body: (CSVRecord) throws -> Void) throws {
         let strings = parts.contains("xl/sharedStrings.xml") ? try sharedStrings(parts.extract("xl/sharedStrings.xml")) : []
         let sheet = try parts.extract(firstSheetPath())
-        let reader = try XMLStreamReader(sheet)
+        let reader = try XMLStreamReader(sheet, namespaces: Self.spreadsheetML)
         var cells: [Int: String] = [:]
         var rowNumber = 0
         var cell: (column: Int, type: String)?
@@ -81,7 +93,7 @@ struct XLSXSheetReader {
 
     /// The strings of `sharedStrings.xml`: each `<si>`'s `<t>` texts joined, phonetic runs left out.
     private func sharedStrings(_ part: ByteSource) throws -> [String] {
-        let reader = try XMLStreamReader(part)
+        let reader = try XMLStreamReader(part, namespaces: Self.spreadsheetML)
         var strings: [String] = []
         var current = ""
         var inText = false
@@ -110,16 +122,16 @@ struct XLSXSheetReader {
 
     /// `xl/worksheets/sheet1.xml` or wherever the workbook's first sheet lives.
     private func firstSheetPath() throws -> String {
-        let workbook = try XMLStreamReader(parts.extract("xl/workbook.xml"))
+        let workbook = try XMLStreamReader(parts.extract("xl/workbook.xml"), namespaces: Self.spreadsheetML)
         var relationship: String?
         while let event = try workbook.next() {
             if case .start("sheet", _, let attributes, _) = event {
-                relationship = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value
+                relationship = Self.relationshipID.lazy.compactMap { attributes[$0] }.first
                 break
             }
         }
         if let relationship, parts.contains("xl/_rels/workbook.xml.rels") {
-            let rels = try XMLStreamReader(parts.extract("xl/_rels/workbook.xml.rels"))
+            let rels = try XMLStreamReader(parts.extract("xl/_rels/workbook.xml.rels"), namespaces: Self.packageRelationships)
             while let event = try rels.next() {
                 if case .start("Relationship", _, let attributes, _) = event, attributes["Id"] == relationship, let target = attributes["Target"] {
                     return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
