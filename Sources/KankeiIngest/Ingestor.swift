@@ -54,7 +54,7 @@ public struct Ingestor: Sendable {
                 case .surveyColumns(let columns):
                     found = columns
                     throw HeadRead()
-                case .source, .webinar: break
+                case .source, .webinar, .notice: break
                 case .registrant, .attendance, .response, .census: throw HeadRead()
                 }
             }

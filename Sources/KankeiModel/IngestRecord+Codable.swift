@@ -8,6 +8,7 @@ extension IngestRecord: KindTagged {
         case .surveyColumns: "surveyColumns"
         case .response: "response"
         case .census: "census"
+        case .notice: "notice"
         }
     }
 
@@ -20,6 +21,7 @@ extension IngestRecord: KindTagged {
         case .surveyColumns(let value): try value.encode(to: encoder)
         case .response(let value): try value.encode(to: encoder)
         case .census(let value): try value.encode(to: encoder)
+        case .notice(let value): try value.encode(to: encoder)
         }
     }
 
@@ -32,6 +34,7 @@ extension IngestRecord: KindTagged {
         case "surveyColumns": self = .surveyColumns(try SurveyColumns(from: decoder))
         case "response": self = .response(try SurveyResponse(from: decoder))
         case "census": self = .census(try ResponseCensus(from: decoder))
+        case "notice": self = .notice(try Notice(from: decoder))
         default: throw UnknownKind(kind: kind)
         }
     }

@@ -14,6 +14,9 @@ public enum IngestRecord: Sendable, Equatable {
     /// The rest of a large survey export's rows, counted per column (after its first rows came as
     /// `.response`), when normalize asked for a `CensusPlan`.
     case census(ResponseCensus)
+    /// Something the reader recovered from or set aside, for the report's notes (which file,
+    /// which rows, what was done).
+    case notice(Notice)
 }
 
 /// The preamble of a Zoom report (webinar or meeting).

@@ -70,6 +70,8 @@ public final class Normalizer {
             try survey?.consume(response)
         case .census(let census):
             try survey?.consume(census)
+        case .notice(let notice):
+            notices.append(notice)
         }
     }
 

@@ -32,11 +32,22 @@ struct CSVReaderTests {
         #expect(problem?.problem.contains("引用符") == true)
     }
 
-    @Test("a stray quote inside an unquoted field is refused with its row (strict mode)")
-    func strayQuote() {
-        let problem = ingestProblem(Fixture.url("stray-quote.csv"))
-        #expect(problem?.location == .row(3))
-        #expect(problem?.problem.contains("引用符") == true)
+    @Test("a stray quote (inside an unquoted field, or after a closing quote) is read as a character, as Excel and Python's csv read it, and its record is marked")
+    func strayQuote() throws {
+        let url = try Fixture.temporary("t.csv", Array("a,b\r\n1,x \"y\" z\r\n2,\"q\"r,s\r\n3,\"ok, \"\"quoted\"\"\"\r\n".utf8))
+        var records: [CSVRecord] = []
+        try CSVReader().read(try ByteSource(url: url)) { records.append($0) }
+        #expect(records.map(\.fields) == [["a", "b"], ["1", "x \"y\" z"], ["2", "qr", "s"], ["3", "ok, \"quoted\""]])
+        #expect(records.map(\.strayQuote) == [false, true, true, false])
+        #expect(records.map(\.row) == [1, 2, 3, 4])
+    }
+
+    @Test("a survey export with a stray quote is counted whole, with a note naming the row")
+    func strayQuoteNote() throws {
+        let records = try ingestRecords(Fixture.url("stray-quote.csv"))
+        #expect(records.compactMap(\.response).count == 2)
+        let notes = records.compactMap { if case .notice(let notice) = $0 { notice.message } else { nil } }
+        #expect(notes.count == 1 && notes[0].contains("3行目") && notes[0].contains("stray-quote.csv"))
     }
 
     @Test("a field larger than the cap is refused without reading the rest")

@@ -3,7 +3,10 @@ import Foundation
 import KankeiModel
 
 /// Reads a CSV file through libcsv in strict mode, streaming: the file is read in 64 KiB chunks
-/// and each record is handed over as soon as it ends. Keeps the spreadsheet row of every record
+/// and each record is handed over as soon as it ends. A quote where RFC 4180 allows none (inside
+/// an unquoted field, or after a closing quote — Zoom writes `…such as "Student activeStudent" may…`
+/// unquoted) is read as a character, the way Excel and Python's csv read it: libcsv takes that one
+/// byte in its lenient mode, then goes on strictly; the record is marked `strayQuote`. Keeps the spreadsheet row of every record
 /// (quoted line breaks and CRLF counted right), refuses a field larger than `maxFieldBytes` and
 /// bytes that are not text. Files in CP932 or UTF-16 are converted to UTF-8 as they stream in.
 public struct CSVReader {
@@ -40,7 +43,8 @@ public struct CSVReader {
     public func read(_ source: ByteSource, range: Range<Int>? = nil, firstRow: Int = 1,
                      _ body: (CSVRecord) throws -> Void) throws -> Int {
         var parser = csv_parser()
-        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+        let strict = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
+        guard csv_init(&parser, strict) == 0 else {
             throw source.problem(.wholeFile, "CSVパーサーを初期化できませんでした。", "もう一度実行してください。")
         }
         defer { csv_free(&parser) }
@@ -53,10 +57,31 @@ public struct CSVReader {
         let opaque = Unmanaged.passUnretained(context).toOpaque()
         return try withExtendedLifetime(context) {
             try source.forEachUTF8Chunk(encoding, in: range, firstLine: firstRow) { chunk in
-                let parsed = csv_parse(&parser, chunk.baseAddress, chunk.count, csvFieldCallback, csvRecordCallback, opaque)
-                try context.drain(body)
-                if parsed != chunk.count {
-                    throw source.problem(.row(context.currentRow), Self.describe(csv_error(&parser)), Self.quoteRemedy)
+                var offset = 0
+                while true {
+                    let rest = chunk.count - offset
+                    let parsed = csv_parse(&parser, chunk.baseAddress.map { $0 + offset }, rest, csvFieldCallback, csvRecordCallback, opaque)
+                    try context.drain(body)
+                    offset += parsed
+                    if parsed == rest { break }
+                    guard csv_error(&parser) == CSV_EPARSE else {
+                        throw source.problem(.row(context.currentRow), Self.describe(csv_error(&parser)), Self.quoteRemedy)
+                    }
+                    // libcsv kept its state for the byte it stopped on.
+                    parser.status = 0
+                    context.strayQuote = true
+                    if parser.pstate == Self.fieldMightHaveEnded {
+                        Self.unquote(&parser)
+                        continue
+                    }
+                    // A quote inside an unquoted field: that one byte as a character.
+                    csv_set_opts(&parser, strict & ~UInt8(CSV_STRICT))
+                    let taken = csv_parse(&parser, chunk.baseAddress.map { $0 + offset }, 1, csvFieldCallback, csvRecordCallback, opaque)
+                    csv_set_opts(&parser, strict)
+                    guard taken == 1 else {
+                        throw source.problem(.row(context.currentRow), Self.describe(csv_error(&parser)), Self.quoteRemedy)
+                    }
+                    offset += 1
                 }
                 if csv_get_buffer_size(&parser) > limits.maxFieldBytes {
                     throw source.problem(
@@ -77,6 +102,24 @@ public struct CSVReader {
             if let row = context.invalidTextRow { throw Self.notUTF8(source, row) }
             return context.currentRow
         }
+    }
+
+    /// libcsv's parser states (libcsv.c): inside a field, and just after a quote inside a quoted one.
+    static let fieldBegun: Int32 = 2
+    static let fieldMightHaveEnded: Int32 = 3
+
+    /// Text after a closing quote (`"q"r`): the quoted part was the field's start, the rest goes on
+    /// unquoted, as Python's csv reads it (`qr`). The closing quote libcsv has kept is dropped (the
+    /// spaces after it stay) and the field continues unquoted.
+    static func unquote(_ parser: inout csv_parser) {
+        let quote = parser.entry_pos - parser.spaces - 1
+        if let buffer = parser.entry_buf, parser.entry_pos > parser.spaces {
+            for index in quote..<(parser.entry_pos - 1) { buffer[index] = buffer[index + 1] }
+            parser.entry_pos -= 1
+        }
+        parser.spaces = 0
+        parser.quoted = 0
+        parser.pstate = fieldBegun
     }
 
     static func notUTF8(_ source: ByteSource, _ row: Int) -> InputProblem {
@@ -107,6 +150,8 @@ final class CSVContext {
     var previousTerminator: Int32 = 0
     var ready: [CSVRecord] = []
     var overflow: Int?
+    /// The current record holds a quote read as a character.
+    var strayQuote = false
     /// The first row whose bytes are not valid UTF-8.
     var invalidTextRow: Int?
     let validatesText: Bool
@@ -137,7 +182,8 @@ final class CSVContext {
             return
         }
         if validatesText, invalidTextRow == nil, !UTF8Validation.isValid(bytes) { invalidTextRow = currentRow }
-        ready.append(CSVRecord(row: currentRow, bytes: bytes, ends: ends))
+        ready.append(CSVRecord(row: currentRow, bytes: bytes, ends: ends, strayQuote: strayQuote))
+        strayQuote = false
         currentRow += 1 + quotedBreaks
         quotedBreaks = 0
         bytes.removeAll(keepingCapacity: true)

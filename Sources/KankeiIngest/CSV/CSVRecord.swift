@@ -5,11 +5,14 @@ public struct CSVRecord: Sendable {
     public let row: Int
     private let bytes: [UInt8]
     private let ends: [Int]
+    /// A quote stood where CSV allows none and was read as a character (see `CSVReader`).
+    public let strayQuote: Bool
 
-    init(row: Int, bytes: [UInt8], ends: [Int]) {
+    init(row: Int, bytes: [UInt8], ends: [Int], strayQuote: Bool = false) {
         self.row = row
         self.bytes = bytes
         self.ends = ends
+        self.strayQuote = strayQuote
     }
 
     public var count: Int { ends.count }

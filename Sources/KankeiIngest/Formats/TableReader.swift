@@ -11,6 +11,8 @@ final class TableReader {
     private var file: SourceFile?
     private let counter = DataRowCounter()
     private var lastRow = 0
+    /// Rows whose quotes were read as characters (see `CSVReader`).
+    private var strayQuoteRows: [Int] = []
 
     init(context: IngestContext, encoding: String) {
         let counter = counter
@@ -24,6 +26,7 @@ final class TableReader {
 
     func consume(_ record: CSVRecord) throws {
         lastRow = record.row
+        if record.strayQuote { strayQuoteRows.append(record.row) }
         if let parser { return try parser.consume(record) }
         guard let kind = TableFormats.all.first(where: { $0.recognises(record) }) else {
             throw context.problem(record, "このファイルがどのサービスの書き出しファイルか判別できませんでした（1行目、\(record.count)列）。"
@@ -53,12 +56,24 @@ final class TableReader {
                                          "元のサービスからもう一度ダウンロードしてください。")
         }
         try parser.finish()
+        if !strayQuoteRows.isEmpty {
+            try context.emit(.notice(Notice(source: file.name, message: Self.strayQuoteNote(file.name, strayQuoteRows))))
+        }
         guard counter.dataRecords > 0 else {
             throw context.source.problem(
                 .row(lastRow), "見出しはありますが、その下に回答・参加者の行が1件もありません（\(lastRow)行目で終わっています）。書き出しが途中で止まったか、回答が集まる前に書き出したファイルです。",
                 "回答が集まってから、元のサービスでもう一度書き出してください。")
         }
         return file
+    }
+}
+
+extension TableReader {
+    /// Names the rows (the first five, then how many more).
+    static func strayQuoteNote(_ file: String, _ rows: [Int]) -> String {
+        let shown = rows.prefix(5).map { "\($0)行目" }.joined(separator: "、") + (rows.count > 5 ? "ほか\(rows.count - 5)行" : "")
+        return "\(file): \(shown)に、CSVの決まりでは引用符で囲むべき「\"」がそのまま書かれていました。"
+            + "ExcelやPythonと同じく文字の「\"」として読み、その行の回答も集計しています。"
     }
 }
 
@@ -70,7 +85,7 @@ private final class DataRowCounter {
         switch record {
         case .registrant, .attendance, .response: dataRecords += 1
         case .census(let census): dataRecords += census.respondents
-        case .source, .webinar, .surveyColumns: break
+        case .source, .webinar, .surveyColumns, .notice: break
         }
     }
 }
