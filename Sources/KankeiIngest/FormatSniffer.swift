@@ -42,7 +42,7 @@ enum FormatSniffer {
             throw source.problem(.wholeFile, "このファイルは\(signature.what)で、アンケートやZoomの書き出しファイルではありません。" + readableFormats, remedy)
         }
         if source.byteOrderMark == .utf16LittleEndian || source.byteOrderMark == .utf16BigEndian { return .text }
-        if let nul = head.firstIndex(of: 0) {
+        if let nul = head.firstIndex(of: 0), !nulCellsInHeader(head) {
             // Text with a stray NUL (a file damaged in transit or joined with binary) names the row.
             let before = head[..<nul]
             if before.contains(0x0A), !before.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
@@ -53,6 +53,24 @@ enum FormatSniffer {
             throw source.problem(.wholeFile, "このファイルはテキストではありません（バイナリデータを含みます）。" + readableFormats, remedy)
         }
         return isXML(head) ? .xml : .text
+    }
+
+    /// `true` when every NUL of `head` fills a whole cell of one of the first two rows: the
+    /// metadata cells of SurveyMonkey's second header row (its 2017 exports write one NUL in
+    /// each), read as empty cells. A NUL anywhere else is damage.
+    static func nulCellsInHeader(_ head: [UInt8]) -> Bool {
+        var row = 1
+        var previous: UInt8 = 0x0A
+        for (index, byte) in head.enumerated() {
+            if byte == 0x0A { row += 1 }
+            defer { previous = byte }
+            guard byte == 0 else { continue }
+            let next = index + 1 < head.count ? head[index + 1] : 0x0A
+            let opens = [0x0A, 0x0D, 0x2C, 0x09, 0].contains(previous)
+            let closes = [0x0A, 0x0D, 0x2C, 0x09, 0].contains(next)
+            guard row <= 2, opens, closes else { return false }
+        }
+        return true
     }
 
     /// Text that starts (after white space) with `<`.

@@ -209,4 +209,16 @@ struct SurveyToolTests {
         #expect(columns.options?[0]?.first == "関係人口の創出に関心があった")
         #expect(records.compactMap(\.response).allSatisfy { if case .choices? = $0.cells[0] { true } else { $0.cells[0] == nil } })
     }
+
+    @Test("SurveyMonkey 2017: a NUL in each metadata cell of header row 2 is an empty cell; a NUL inside text is still damage")
+    func surveyMonkeyNulCells() throws {
+        let header = "RespondentID,CollectorID,StartDate,EndDate,IP Address,Email Address,First Name,LastName,Custom Data,参加理由\r\n"
+        let labels = "\0,\0,\0,\0,\0,\0,\0,\0,\0,Response\r\n"
+        let row = "5343553482,96864758,04/25/2017 23:03:44,04/28/2017 22:31:44,192.0.2.1,,,,,関心があった\r\n"
+        let records = try ingestRecords(try Fixture.temporary("Sheet_1.csv", Array((header + labels + row).utf8)))
+        #expect(records.compactMap(\.surveyColumns).first?.columns == ["参加理由"])
+        #expect(records.compactMap(\.response).first?.cells == [.text("関心があった")])
+        let damaged = try Fixture.temporary("damaged.csv", Array((header + "Response,\0x\r\n" + row).utf8))
+        #expect(ingestProblem(damaged)?.problem.contains("NUL") == true)
+    }
 }

@@ -166,7 +166,8 @@ final class CSVContext {
             overflow = overflow ?? currentRow
             return
         }
-        if let pointer, length > 0 {
+        // A cell of NUL bytes only (SurveyMonkey's header placeholders) is empty.
+        if let pointer, length > 0, !UnsafeRawBufferPointer(start: pointer, count: length).allSatisfy({ $0 == 0 }) {
             let field = UnsafeRawBufferPointer(start: pointer, count: length)
             bytes.append(contentsOf: field)
             quotedBreaks += field.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
