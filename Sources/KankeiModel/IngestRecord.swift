@@ -114,17 +114,21 @@ public struct SurveyColumns: Hashable, Sendable, Codable {
     /// `true` when answers are the options' numbers (1 = the first option) rather than their
     /// texts, as in Qualtrics' "numeric values" download.
     public var optionNumbers: Bool
+    /// What the export itself says of each column beyond its text and options (its question type,
+    /// the option its typed texts belong to), when it says anything.
+    public var hints: [ColumnHint?]?
 
     public init(source: String, format: SourceFormat, columns: [String], options: [[String]?]? = nil,
-                optionNumbers: Bool = false) {
+                optionNumbers: Bool = false, hints: [ColumnHint?]? = nil) {
         self.source = source
         self.format = format
         self.columns = columns
         self.options = options
         self.optionNumbers = optionNumbers
+        self.hints = hints
     }
 
-    private enum CodingKeys: String, CodingKey { case source, format, columns, options, optionNumbers }
+    private enum CodingKeys: String, CodingKey { case source, format, columns, options, optionNumbers, hints }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -133,6 +137,7 @@ public struct SurveyColumns: Hashable, Sendable, Codable {
         columns = try container.decode([String].self, forKey: .columns)
         options = try container.decodeIfPresent([[String]?].self, forKey: .options)
         optionNumbers = try container.decodeIfPresent(Bool.self, forKey: .optionNumbers) ?? false
+        hints = try container.decodeIfPresent([ColumnHint?].self, forKey: .hints)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -142,6 +147,22 @@ public struct SurveyColumns: Hashable, Sendable, Codable {
         try container.encode(columns, forKey: .columns)
         try container.encodeIfPresent(options, forKey: .options)
         if optionNumbers { try container.encode(optionNumbers, forKey: .optionNumbers) }
+        try container.encodeIfPresent(hints, forKey: .hints)
+    }
+}
+
+/// What an export says of one question column beyond its text and options, so that a question no
+/// definition describes is not left to guessing: LimeSurvey's question type, SurveyMonkey's and
+/// LimeSurvey's option whose typed text comes in a column of its own.
+public struct ColumnHint: Hashable, Sendable, Codable {
+    /// The question's type as the export declares it.
+    public var type: QuestionType?
+    /// The option that typed texts of the question belong to (「その他」, "Other (please specify)").
+    public var otherOption: String?
+
+    public init(type: QuestionType? = nil, otherOption: String? = nil) {
+        self.type = type
+        self.otherOption = otherOption
     }
 }
 

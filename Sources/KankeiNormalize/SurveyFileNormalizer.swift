@@ -163,7 +163,8 @@ final class SurveyFileNormalizer {
     private func inferred(_ column: Int, id: String) -> Question {
         TypeInference.question(id: id, header: columns.columns[column],
                                sample: sample.map { column < $0.cells.count ? $0.cells[column] : nil },
-                               offered: columns.options.flatMap { column < $0.count ? $0[column] : nil })
+                               offered: columns.options.flatMap { column < $0.count ? $0[column] : nil },
+                               hint: columns.hints.flatMap { column < $0.count ? $0[column] : nil })
     }
 
     private func model(_ definition: QuestionDefinition) -> Question {

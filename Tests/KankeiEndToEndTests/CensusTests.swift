@@ -104,10 +104,20 @@ struct CensusTests {
         #expect(rows.respondents == 5_000)
     }
 
+    @Test("a stray quote far past the first rows is read as a character, counted alike by the census and row by row, and its row named")
+    func strayQuote() throws {
+        var text = SyntheticExport(rows: 4_000).text
+        text += "2026/12/31 23:59:59,満足,5,観光・旅行,小さな\"引用符\"の入った感想\r\n"
+        let (census, rows, _) = try Self.both([("answers.csv", Data(text.utf8))])
+        #expect(census == rows)
+        #expect(rows.respondents == 4_001)
+        #expect(rows.notes.contains { $0.contains("answers.csv") && $0.contains("行目に") && $0.contains("引用符") })
+    }
+
     @Test("a broken quote far past the first rows is refused with the same row and message")
     func brokenRow() throws {
         var text = SyntheticExport(rows: 4_000).text
-        text += "2026/12/31 23:59:59,満足,5,観光・旅行,壊れた\"引用符\r\n"
+        text += "2026/12/31 23:59:59,満足,5,観光・旅行,\"閉じていない引用符\r\n"
         let census = try Self.run([("answers.csv", Data(text.utf8))], census: Self.forced)
         let rows = try Self.run([("answers.csv", Data(text.utf8))], census: Self.off)
         let explanation = { (workspace: URL) in

@@ -24,5 +24,5 @@ public struct PersonalDataWords: Sendable, Codable, Equatable {
                   "ユーザー名", "username", "handle"],
         wholeName: ["name", "fullname", "yourname", "firstname", "lastname", "surname", "givenname", "familyname",
                     "姓", "名", "せい", "めい", "セイ", "メイ", "氏", "姓名"],
-        wholeContact: ["tel", "telno", "line", "twitter", "x", "instagram", "facebook", "tiktok", "sns"])
+        wholeContact: ["tel", "telno", "line", "twitter", "x", "instagram", "facebook", "tiktok", "sns", "address", "address2", "streetaddress"])
 }

@@ -10,13 +10,33 @@ import KankeiModel
 /// - **text**: anything else.
 /// Options are ordered by how often they were chosen in the sample (whole numbers: numerically).
 /// When the export itself lists a question's options (`offered`), they are taken as they are, in
-/// the form's order: the question is multiple when any answer chose several one by one, else single.
+/// the form's order: the question is multiple when any answer chose several, else single.
+/// When it declares the question's type or the option its typed texts belong to (`hint`), that
+/// is what the question is.
 public enum TypeInference {
     public static let maxOptions = 40
 
-    public static func question(id: String, header: String, sample: [SurveyCell?], offered: [String]? = nil) -> Question {
+    public static func question(id: String, header: String, sample: [SurveyCell?], offered: [String]? = nil,
+                                hint: ColumnHint? = nil) -> Question {
+        var question = guessed(id: id, header: header, sample: sample, offered: offered)
+        guard let hint else { return question }
+        if let type = hint.type, type != question.type {
+            question.type = type
+            if type == .text { question.options = [] }
+            if type != .text, question.options.isEmpty { question.options = seen(sample, multiple: type == .multiple) }
+        }
+        if let other = hint.otherOption, question.type != .text {
+            question.otherOption = other
+            if !question.options.contains(other) { question.options.append(other) }
+        }
+        return question
+    }
+
+    private static func guessed(id: String, header: String, sample: [SurveyCell?], offered: [String]?) -> Question {
         if let offered, !offered.isEmpty {
-            let multiple = sample.contains { if case .choices = $0 { true } else { false } }
+            // Options spread over columns (SurveyMonkey writes single answers so too): multiple
+            // once someone chose two.
+            let multiple = sample.contains { if case .choices(let items) = $0 { items.count > 1 } else { false } }
             return Question(id: id, text: header, label: header, type: multiple ? .multiple : .single, options: offered)
         }
         let cells = sample.compactMap { $0 }
@@ -56,6 +76,18 @@ public enum TypeInference {
             return Question(id: id, text: header, label: header, type: .single, options: wholes.ordered)
         }
         return text
+    }
+
+    /// The answers of `sample` as options, most chosen first (cut into pieces for a multiple answer).
+    private static func seen(_ sample: [SurveyCell?], multiple: Bool) -> [String] {
+        var tally = Tally(limit: maxOptions)
+        for cell in sample.compactMap({ $0 }) {
+            switch cell {
+            case .text(let text): tally.add(multiple ? OptionSplitter.pieces(text).map(\.text) : [MatchKey.trimmed(text)].filter { !$0.isEmpty })
+            case .choices(let items): tally.add(items.map(MatchKey.trimmed).filter { !$0.isEmpty })
+            }
+        }
+        return tally.isOver ? [] : tally.ordered
     }
 
     /// Distinct values (by `MatchKey`) with their counts, first spelling kept; adding stops once

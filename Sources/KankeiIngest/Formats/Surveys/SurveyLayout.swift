@@ -17,6 +17,7 @@ struct SurveyLayout {
 
     private(set) var questions: [String] = []
     private(set) var options: [[String]?] = []
+    private(set) var hints: [ColumnHint?] = []
     var roles: [Role] = []
     var optionNumbers = false
 
@@ -28,10 +29,19 @@ struct SurveyLayout {
     private static let anonymous: Set<String> = MatchKey.keys(["anonymous", "匿名"])
 
     /// Adds a question and returns its index. `options`: the options the export lists, if any.
-    mutating func addQuestion(_ text: String, options: [String]? = nil) -> Int {
+    mutating func addQuestion(_ text: String, options: [String]? = nil, hint: ColumnHint? = nil) -> Int {
         questions.append(text)
         self.options.append(options)
+        hints.append(hint)
         return questions.count - 1
+    }
+
+    /// Says that typed texts of question `index` belong to its option `label` (offered if it is not yet).
+    mutating func typedTexts(of index: Int, belongTo label: String) {
+        offer(label, to: index)
+        var hint = hints[index] ?? ColumnHint()
+        hint.otherOption = hint.otherOption ?? label
+        hints[index] = hint
     }
 
     /// Records that question `index` offers `label` (for exports that spread options over columns).
@@ -53,7 +63,8 @@ struct SurveyLayout {
 
     func columns(_ context: IngestContext, format: SourceFormat) -> SurveyColumns {
         SurveyColumns(source: context.sha256, format: format, columns: questions,
-                      options: options.contains { $0 != nil } ? options : nil, optionNumbers: optionNumbers)
+                      options: options.contains { $0 != nil } ? options : nil, optionNumbers: optionNumbers,
+                      hints: hints.contains { $0 != nil } ? hints : nil)
     }
 
     /// Per column, the question it answers and how `plan` counts it, when every question is one

@@ -31,7 +31,11 @@ final class SurveyMonkeyParser: TableExportParser {
 
     private let context: IngestContext
     private let questionRow: [String]
+    private var labels: [String]?
     private var layout: SurveyLayout?
+    /// Rows held until the layout is known: they tell text boxes from options.
+    private var held: [CSVRecord] = []
+    static let heldRows = 200
 
     init(questionRow: CSVRecord, context: IngestContext) {
         self.context = context
@@ -39,24 +43,46 @@ final class SurveyMonkeyParser: TableExportParser {
     }
 
     func consume(_ record: CSVRecord) throws {
-        guard let layout else {
-            let layout = Self.layout(questions: questionRow, labels: record.fields, words: context.personalWords)
-            self.layout = layout
-            try context.emit(.surveyColumns(layout.columns(context, format: .surveyMonkeyCSV)))
+        guard labels != nil else {
+            labels = record.fields
             return
         }
-        try context.emitResponse(record, layout)
+        if let layout { return try context.emitResponse(record, layout) }
+        held.append(record)
+        if held.count >= Self.heldRows { try start() }
     }
 
     func finish() throws {
-        if layout == nil {
+        guard labels != nil else {
             throw context.source.problem(.row(2), "SurveyMonkeyの2行目（各列の見出し）がありません。",
                                          "SurveyMonkeyの「結果を分析」→「保存」→「エクスポート」から「すべての回答データ」をCSVで書き出し直してください。")
         }
+        if layout == nil { try start() }
+    }
+
+    private func start() throws {
+        let labels = labels ?? []
+        // A column of options holds its option's text when chosen; one holding anything else is a text box
+        // (a "multiple textboxes" or contact question).
+        func holds(_ column: Int, _ test: (Bool) -> Bool) -> Bool {
+            held.contains { record in
+                guard let value = record.value(column), !SurveyLayout.notChosen.contains(value) else { return false }
+                return test(MatchKey.make(HTMLText.plain(value)) == MatchKey.make(HTMLText.plain(labels[column])))
+            }
+        }
+        let textBoxes = Set(labels.indices.filter { holds($0) { !$0 } })
+        let options = Set(labels.indices.filter { holds($0) { $0 } })
+        let layout = Self.layout(questions: questionRow, labels: labels, textBoxes: textBoxes, options: options, words: context.personalWords)
+        self.layout = layout
+        try context.emit(.surveyColumns(layout.columns(context, format: .surveyMonkeyCSV)))
+        for record in held { try context.emitResponse(record, layout) }
+        held = []
     }
 
     /// Groups each question's columns (its text over the first, blanks after) and gives each a role.
-    private static func layout(questions: [String], labels: [String], words: PersonalDataWords) -> SurveyLayout {
+    /// `textBoxes`: columns seen holding typed text; `options`: columns seen holding their option.
+    private static func layout(questions: [String], labels: [String], textBoxes: Set<Int>, options: Set<Int>,
+                               words: PersonalDataWords) -> SurveyLayout {
         var layout = SurveyLayout()
         var groups: [(text: String, columns: [Int])] = []
         for (column, header) in questions.enumerated() {
@@ -74,20 +100,49 @@ final class SurveyMonkeyParser: TableExportParser {
             }
         }
         for group in groups where !group.columns.isEmpty {
-            let index = layout.addQuestion(group.text)
+            var index: Int?
+            let label: (Int) -> String = { column in column < labels.count ? HTMLText.plain(labels[column]) : "" }
+            // Options beside its text boxes make a box an option's typed text ("Yes<br>Please explain …").
+            let hasOptions = group.columns.contains(where: options.contains)
+                || !group.columns.contains(where: textBoxes.contains)
             for column in group.columns {
-                let label = column < labels.count ? MatchKey.trimmed(labels[column]) : ""
+                let label = label(column)
                 let key = MatchKey.make(label)
                 if column == group.columns.first, wholeAnswer.contains(key) {
-                    layout.roles[column] = .answer(question: index)
-                } else if column != group.columns.first, isOtherText(key) {
-                    layout.roles[column] = .otherText(question: index)
+                    layout.roles[column] = .answer(question: layout.addQuestion(group.text))
+                    index = layout.questions.count - 1
+                } else if SurveyLayout.personalRole(ofHeader: label, words: words) != nil {
+                    // A contact question's name, address, e-mail or phone box: never read.
+                    continue
+                } else if textBoxes.contains(column), !isOtherText(key), !hasOptions {
+                    layout.roles[column] = .answer(question: layout.addQuestion("\(group.text) [\(label)]", hint: ColumnHint(type: .text)))
+                } else if textBoxes.contains(column), !isOtherText(key) {
+                    let question = index ?? layout.addQuestion(group.text)
+                    index = question
+                    layout.roles[column] = .otherText(question: question)
+                    layout.typedTexts(of: question, belongTo: Self.optionBeforePrompt(labels[column]))
                 } else {
-                    layout.offer(label, to: index)
-                    layout.roles[column] = .choice(question: index, label: label)
+                    let question = index ?? layout.addQuestion(group.text)
+                    index = question
+                    if column != group.columns.first, isOtherText(key) {
+                        layout.roles[column] = .otherText(question: question)
+                        // "Other (please specify)": an option whose typed texts are listed under it.
+                        if key != MatchKey.make("Open-Ended Response") { layout.typedTexts(of: question, belongTo: label) }
+                    } else {
+                        let option = Self.optionBeforePrompt(labels[column])
+                        layout.offer(option, to: question)
+                        layout.roles[column] = .choice(question: question, label: option)
+                    }
                 }
             }
         }
         return layout
+    }
+
+    /// An option's text without the prompt SurveyMonkey writes after a line break (`Yes<br />Please explain …` → `Yes`).
+    static func optionBeforePrompt(_ label: String) -> String {
+        let option = label.firstMatch(of: #/(?i)<br\s*/?>/#).map { String(label[..<$0.range.lowerBound]) } ?? label
+        let plain = HTMLText.plain(option)
+        return plain.isEmpty ? HTMLText.plain(label) : plain
     }
 }

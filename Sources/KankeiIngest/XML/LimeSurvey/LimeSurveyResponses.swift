@@ -21,6 +21,13 @@ struct LimeSurveyResponses {
     private static let lists: Set<String> = ["L", "!", "O"]
     private static let arrays: Set<String> = ["F", "H", "A", "B", "C", "E", "K", "Q", "1"]
     private static let skipped: Set<String> = ["X", "*", "|", "I", ":", ";", "R"]
+    /// Types whose answer is typed (short, long and huge text, numbers, dates).
+    private static let typed: Set<String> = ["S", "T", "U", "Q", "K", "N", "D"]
+    /// The options of types whose answers LimeSurvey fixes itself, in its order.
+    private static let fixedOptions: [String: [String]] = [
+        "Y": ["はい", "いいえ"], "G": ["女性", "男性"], "C": ["はい", "どちらともいえない", "いいえ"], "E": ["増加", "同じ", "減少"],
+        "5": ["1", "2", "3", "4", "5"],
+    ]
     /// Label LimeSurvey shows for a question's "other" option in a Japanese survey.
     static let otherLabel = "その他"
 
@@ -36,20 +43,25 @@ struct LimeSurveyResponses {
         for question in structure.questions where !Self.skipped.contains(question.type) {
             let base = "\(question.sid)X\(question.gid)X\(question.qid)", modern = "Q\(question.qid)"
             let codes = Self.fixedCodes[question.type] ?? Dictionary(question.answers.map { ($0.code, $0.text) }, uniquingKeysWith: { a, _ in a })
+            let other = question.other ? Self.otherLabel : nil
             if Self.multipleChoice.contains(question.type) {
-                let index = layout.addQuestion(question.text, options: question.subquestions.map(\.text) + (question.other ? [Self.otherLabel] : []))
+                let index = layout.addQuestion(question.text, options: question.subquestions.map(\.text) + (question.other ? [Self.otherLabel] : []),
+                                               hint: ColumnHint(type: .multiple, otherOption: other))
                 for sub in question.subquestions {
                     add(.choice(question: index, label: sub.text), names: [base + sub.title, "\(modern)_S\(sub.qid)"])
                 }
                 if question.other { add(.otherText(question: index), names: [base + "other", modern + "_Cother"]) }
             } else if Self.arrays.contains(question.type) {
                 for sub in question.subquestions where sub.scale == 0 {
-                    let index = layout.addQuestion("\(question.text) [\(sub.text)]", options: codes.isEmpty ? nil : question.answers.map(\.text))
+                    let options = question.answers.isEmpty ? Self.fixedOptions[question.type] : question.answers.map(\.text)
+                    let index = layout.addQuestion("\(question.text) [\(sub.text)]", options: options, hint: ColumnHint(type: .single))
                     add(.coded(question: index, texts: codes), names: [base + sub.title, "\(modern)_S\(sub.qid)", base + sub.title + "#0"])
                 }
             } else {
-                let options = question.answers.isEmpty ? nil : question.answers.map(\.text) + (question.other ? [Self.otherLabel] : [])
-                let index = layout.addQuestion(question.text, options: options)
+                let listed = question.answers.isEmpty ? Self.fixedOptions[question.type] : question.answers.map(\.text)
+                let options = listed.map { $0 + (question.other ? [Self.otherLabel] : []) }
+                let type: QuestionType? = Self.typed.contains(question.type) ? .text : (listed == nil ? nil : .single)
+                let index = layout.addQuestion(question.text, options: options, hint: ColumnHint(type: type, otherOption: type == .single ? other : nil))
                 add(.coded(question: index, texts: codes), names: [base, modern])
                 if question.other { add(.otherText(question: index), names: [base + "other", modern + "_Cother"]) }
             }

@@ -102,7 +102,9 @@ struct LimeSurveyStructure {
         for row in inLanguage(rows["answers"] ?? []) {
             guard let qid = row["qid"], let code = row["code"], (row["scale_id"] ?? "0") == "0",
                   seenAnswer.insert(qid + "\u{1F}" + code).inserted else { continue }
-            let text = HTMLText.plain(row["answer"] ?? answerTexts[row["aid"] ?? ""] ?? code)
+            let html = row["answer"] ?? answerTexts[row["aid"] ?? ""] ?? code
+            // An answer shown only as an image is named by its code and the image's file.
+            let text = HTMLText.imageFile(html).map { "\(code)（画像 \($0)）" } ?? HTMLText.plain(html)
             answers[qid, default: []].append((Int(row["sortorder"] ?? "") ?? 0, code, text))
         }
         for position in questions.indices {
