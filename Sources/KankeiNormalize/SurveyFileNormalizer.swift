@@ -143,7 +143,9 @@ final class SurveyFileNormalizer {
                                   questions: questions.map(\.question))
         self.schema = schema
         try emit(.survey(schema))
-        readers = questions.map { ($0.column, AnswerReader(question: $0.question, optionNumbers: columns.optionNumbers)) }
+        // Numbers stand for a definition's options by position; a question no definition describes
+        // is counted as written (Qualtrics' recode values: a scale with an unused level keeps its values).
+        readers = questions.map { ($0.column, AnswerReader(question: $0.question, optionNumbers: columns.optionNumbers && defined.contains($0.question.id))) }
         let buffered = sample
         sample = []
         for response in buffered { try emitRespondent(response) }

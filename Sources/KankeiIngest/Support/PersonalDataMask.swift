@@ -22,12 +22,15 @@ public enum PersonalDataMask {
     private nonisolated(unsafe) static let phone: Regex<AnyRegexOutput> = {
         let digit = "[0-9０-９]", separator = "[\\s\\-‐－ー−()（）.．]{0,2}"
         let start = "(?:(?:\\+|＋)(?:81|８１)[\\s\\-‐－−.．]?[(（]?[0０]?|[(（]?[0０])"
-        return try! Regex(start + "\(digit){1,4}[)）]?" + separator + "\(digit){1,4}" + separator + "\(digit){3,4}")
+        // Not inside a longer run of digits (a recode value such as 1677721500000000): the character
+        // before (group 1) is kept, and no digit may follow.
+        return try! Regex("(^|[^0-9０-９+＋])(" + start + "\(digit){1,4}[)）]?" + separator + "\(digit){1,4}" + separator
+                          + "\(digit){3,4})(?![0-9０-９])")
     }()
 
     public static func mask(_ text: String) -> String {
         guard mayHoldContact(text) else { return text }
-        return text.replacing(email, with: emailMark).replacing(phone, with: phoneMark)
+        return text.replacing(email, with: emailMark).replacing(phone) { match in (match.output[1].substring ?? "") + phoneMark }
     }
 
     /// Whether the regular expressions need to look at `text`: an address needs an @; a phone

@@ -18,7 +18,7 @@ public enum TypeInference {
 
     public static func question(id: String, header: String, sample: [SurveyCell?], offered: [String]? = nil,
                                 hint: ColumnHint? = nil) -> Question {
-        var question = guessed(id: id, header: header, sample: sample, offered: offered)
+        var question = guessed(id: id, header: header, sample: sample.map { withoutTypedText($0, other: hint?.otherOption) }, offered: offered)
         guard let hint else { return question }
         if let type = hint.type, type != question.type {
             question.type = type
@@ -36,7 +36,8 @@ public enum TypeInference {
         if let offered, !offered.isEmpty {
             // Options spread over columns (SurveyMonkey writes single answers so too): multiple
             // once someone chose two.
-            let multiple = sample.contains { if case .choices(let items) = $0 { items.count > 1 } else { false } }
+            let keys = MatchKey.keys(offered)
+            let multiple = sample.contains { if case .choices(let items) = $0 { items.filter { keys.contains(MatchKey.make($0)) }.count > 1 } else { false } }
             return Question(id: id, text: header, label: header, type: multiple ? .multiple : .single, options: offered)
         }
         let cells = sample.compactMap { $0 }
@@ -76,6 +77,14 @@ public enum TypeInference {
             return Question(id: id, text: header, label: header, type: .single, options: wholes.ordered)
         }
         return text
+    }
+
+    /// A cell without the text typed for its 「その他」 (which follows the option in the cell):
+    /// that text is not a second answer.
+    private static func withoutTypedText(_ cell: SurveyCell?, other: String?) -> SurveyCell? {
+        guard let other, case .choices(let items)? = cell, items.count > 1,
+              let at = items.firstIndex(where: { MatchKey.make($0) == MatchKey.make(other) }), at < items.count - 1 else { return cell }
+        return .choices(Array(items.dropLast()))
     }
 
     /// The answers of `sample` as options, most chosen first (cut into pieces for a multiple answer).

@@ -36,9 +36,10 @@ struct SurveyLayout {
         return questions.count - 1
     }
 
-    /// Says that typed texts of question `index` belong to its option `label` (offered if it is not yet).
+    /// Says that typed texts of question `index` belong to its option `label` (offered too when
+    /// the question's options are listed).
     mutating func typedTexts(of index: Int, belongTo label: String) {
-        offer(label, to: index)
+        if options[index] != nil { offer(label, to: index) }
         var hint = hints[index] ?? ColumnHint()
         hint.otherOption = hint.otherOption ?? label
         hints[index] = hint
