@@ -10,6 +10,13 @@ public enum MatchKey {
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.properties.isWhitespace }))
     }
 
+    /// Like `make`, but case kept: what tells options apart that differ only in case
+    /// (`UniversityCourse`, `universityCourse`).
+    public static func exact(_ text: some StringProtocol) -> String {
+        let folded = String(text).precomposedStringWithCompatibilityMapping
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
     /// The keys of `texts`, for tables of words to recognise.
     public static func keys(_ texts: [String]) -> Set<String> {
         Set(texts.map { make($0) })

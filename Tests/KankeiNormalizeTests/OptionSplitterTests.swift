@@ -42,6 +42,23 @@ struct OptionSplitterTests {
         #expect(OptionSplitter.pieces("関係人口の創出に関心があった,その他").map(\.text) == ["関係人口の創出に関心があった", "その他"])
     }
 
+    @Test("pieces: never cut inside brackets or quotes (ASCII and full-width); a bracket never closed protects nothing")
+    func brackets() {
+        #expect(OptionSplitter.pieces("中距離 (800m, 1500m), 長距離 (5000m, 10000m)").map(\.text) == ["中距離 (800m, 1500m)", "長距離 (5000m, 10000m)"])
+        #expect(OptionSplitter.pieces("「A, B」の両方, 『C；D』, \"E, F\", 【G，H】").map(\.text) == ["「A, B」の両方", "『C；D』", "\"E, F\"", "【G，H】"])
+        #expect(OptionSplitter.pieces("（注, 閉じない, 次").map(\.text) == ["（注", "閉じない", "次"])
+    }
+
+    @Test("options that differ only in case stay apart; a spelling no option has still matches regardless of case")
+    func caseKept() {
+        let splitter = OptionSplitter(options: ["UniversityCourse", "universityCourse", "UC"])
+        #expect(splitter.split("universityCourse;UC").chosen == [1, 2])
+        #expect(splitter.split("UniversityCourse").chosen == [0])
+        #expect(OptionSplitter(options: ["Zoom"]).split("zoom").chosen == [0])
+        let reader = AnswerReader(question: Question(id: "q", text: "q", label: "q", type: .single, options: ["UniversityCourse", "universityCourse"]))
+        #expect(reader.answer(.text("universityCourse"))?.choices == ["universityCourse"])
+    }
+
     @Test("Qualtrics joins choices with a bare comma; an option holding a comma still matches whole")
     func bareComma() {
         let options = ["Zoom,Teams", "対面", "その他"]

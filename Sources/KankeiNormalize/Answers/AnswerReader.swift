@@ -21,6 +21,8 @@ public final class AnswerReader {
     private let optionNumbers: Bool
     private let splitter: OptionSplitter
     private let optionByKey: [String: Int]
+    /// The same with case kept: options that differ only in case stay apart.
+    private let optionByExactKey: [String: Int]
     /// Cell → its reading (`nil`: nothing in it, e.g. only separators).
     private var memo: [String: Reading?] = [:]
 
@@ -33,6 +35,16 @@ public final class AnswerReader {
             byKey[MatchKey.make(option)] = index
         }
         optionByKey = byKey
+        var byExact: [String: Int] = [:]
+        for (index, option) in question.options.enumerated() where byExact[MatchKey.exact(option)] == nil {
+            byExact[MatchKey.exact(option)] = index
+        }
+        optionByExactKey = byExact
+    }
+
+    /// The option `text` is: the one spelt the same (case kept), else the one equal but for case.
+    private func option(_ text: String) -> Int? {
+        optionByExactKey[MatchKey.exact(text)] ?? optionByKey[MatchKey.make(text)]
     }
 
     /// The answer, or `nil` for an empty cell (or one holding only separators).
@@ -71,7 +83,7 @@ public final class AnswerReader {
             let split = splitter.split(cell)
             return reading(split.chosen.map { question.options[$0] }, split.unlisted)
         }
-        if let index = optionByKey[MatchKey.make(cell)] {
+        if let index = option(cell) {
             return Reading(answer: Answer(question: question.id, choices: [question.options[index]]), isUnlisted: false)
         }
         return reading([], [cell])
@@ -88,7 +100,7 @@ public final class AnswerReader {
         for item in items {
             if optionNumbers, let numbered = numbered(item.split(separator: ",").map(String.init)) {
                 numbered.forEach(choose)
-            } else if let index = optionByKey[MatchKey.make(item)] {
+            } else if let index = option(item) {
                 choose(question.options[index])
             } else if question.type == .multiple {
                 let split = splitter.split(item)

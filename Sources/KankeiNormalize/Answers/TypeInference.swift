@@ -45,6 +45,12 @@ public enum TypeInference {
         let text = Question(id: id, text: header, label: header, type: .text)
         guard !values.isEmpty else { return text }
 
+        // A cell cut at commas only into pieces none of which is ever a whole answer is one
+        // answer with commas in it (a consent text, 「…, and I understand …」), not several.
+        let wholeAnswers = Set(values.map(MatchKey.exact))
+        func standsAlone(_ pieces: [OptionSplitter.Piece], _ text: String) -> Bool {
+            pieces.count < 2 || text.contains(where: { $0 == ";" || $0 == "；" }) || pieces.contains { wholeAnswers.contains($0.exact) }
+        }
         // Pieces are tallied until they are too many to be options (free text stops early).
         var atoms = Tally(limit: maxOptions)
         var multiPieceCells = 0
@@ -56,7 +62,8 @@ public enum TypeInference {
                 if let known = cut[text] {
                     pieces = known
                 } else {
-                    pieces = OptionSplitter.pieces(text).map(\.text)
+                    let cutPieces = OptionSplitter.pieces(text)
+                    pieces = standsAlone(cutPieces, text) ? cutPieces.map(\.text) : [MatchKey.trimmed(text)]
                     cut[text] = pieces
                 }
             case .choices(let items):
@@ -99,7 +106,7 @@ public enum TypeInference {
         return tally.isOver ? [] : tally.ordered
     }
 
-    /// Distinct values (by `MatchKey`) with their counts, first spelling kept; adding stops once
+    /// Distinct values (by `MatchKey.exact`: case tells options apart) with their counts, first spelling kept; adding stops once
     /// there are more than `limit` distinct values (`isOver`).
     private struct Tally {
         let limit: Int
@@ -117,7 +124,7 @@ public enum TypeInference {
 
         mutating func add(_ values: [String]) {
             for value in values where !isOver {
-                let key = keys[value] ?? MatchKey.make(value)
+                let key = keys[value] ?? MatchKey.exact(value)
                 keys[value] = key
                 if counts[key] == nil {
                     labels.append(key)
