@@ -159,10 +159,22 @@ public struct ColumnHint: Hashable, Sendable, Codable {
     public var type: QuestionType?
     /// The option that typed texts of the question belong to (「その他」, "Other (please specify)").
     public var otherOption: String?
+    /// Every answer is an option (a Zoom poll): single, or multiple once an answer holds several.
+    public var isChoice: Bool
 
-    public init(type: QuestionType? = nil, otherOption: String? = nil) {
+    public init(type: QuestionType? = nil, otherOption: String? = nil, isChoice: Bool = false) {
         self.type = type
         self.otherOption = otherOption
+        self.isChoice = isChoice
+    }
+
+    private enum CodingKeys: String, CodingKey { case type, otherOption, isChoice }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.decodeIfPresent(QuestionType.self, forKey: .type)
+        otherOption = try container.decodeIfPresent(String.self, forKey: .otherOption)
+        isChoice = try container.decodeIfPresent(Bool.self, forKey: .isChoice) ?? false
     }
 }
 

@@ -136,7 +136,11 @@ final class SurveyFileNormalizer {
             questions[index].question.id = id
         }
         let defined = Set(match?.questions.values.map(\.id) ?? [])
-        let grouped = GridGrouping.apply(questions.map(\.question), defined: defined)
+        var inferred = questions.map(\.question)
+        SiblingScales.apply(&inferred, values: questions.map { column, question in
+            defined.contains(question.id) || question.type == .multiple || (columns.options.map { column < $0.count && $0[column] != nil } ?? false) ? nil : wholeAnswers(column)
+        })
+        let grouped = GridGrouping.apply(inferred, defined: defined)
         let known = Dictionary((earlier?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for index in questions.indices { questions[index].question = known[grouped[index].id] ?? grouped[index] }
         let schema = SurveySchema(id: schemaID, title: match?.definition.title ?? file, inferred: match == nil,
@@ -162,11 +166,27 @@ final class SurveyFileNormalizer {
                                         person: response.person, answers: answers)))
     }
 
+    /// The distinct whole answers of a column in the sample.
+    private func wholeAnswers(_ column: Int) -> [String] {
+        var seen: Set<String> = []
+        var values: [String] = []
+        for response in sample where column < response.cells.count {
+            let value: String?
+            switch response.cells[column] {
+            case .text(let text)?: value = MatchKey.trimmed(text)
+            case .choices(let items)? where items.count == 1: value = MatchKey.trimmed(items[0])
+            default: value = nil
+            }
+            if let value, !value.isEmpty, seen.insert(value).inserted { values.append(value) }
+        }
+        return values
+    }
+
     private func inferred(_ column: Int, id: String) -> Question {
         TypeInference.question(id: id, header: columns.columns[column],
                                sample: sample.map { column < $0.cells.count ? $0.cells[column] : nil },
                                offered: columns.options.flatMap { column < $0.count ? $0[column] : nil },
-                               hint: columns.hints.flatMap { column < $0.count ? $0[column] : nil })
+                               hint: columns.hints.flatMap { column < $0.count ? $0[column] : nil }, labels: catalog.answerLabels)
     }
 
     private func model(_ definition: QuestionDefinition) -> Question {

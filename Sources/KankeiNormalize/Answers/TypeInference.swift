@@ -17,9 +17,20 @@ public enum TypeInference {
     public static let maxOptions = 40
 
     public static func question(id: String, header: String, sample: [SurveyCell?], offered: [String]? = nil,
-                                hint: ColumnHint? = nil) -> Question {
+                                hint: ColumnHint? = nil, labels: AnswerLabels = AnswerLabels()) -> Question {
         var question = guessed(id: id, header: header, sample: sample.map { withoutTypedText($0, other: hint?.otherOption) }, offered: offered)
+        if offered == nil, question.type != .multiple, let known = wellKnown(sample, labels) {
+            question.type = .single
+            question.options = known
+        }
         guard let hint else { return question }
+        if hint.isChoice, question.type == .text {
+            let multiple = sample.contains { cell in
+                if case .text(let text)? = cell { OptionSplitter.pieces(text).count > 1 } else { false }
+            }
+            question.type = multiple ? .multiple : .single
+            question.options = seen(sample, multiple: multiple)
+        }
         if let type = hint.type, type != question.type {
             question.type = type
             if type == .text { question.options = [] }
@@ -78,12 +89,29 @@ public enum TypeInference {
         }
         var wholes = Tally(limit: 20)
         wholes.add(values)
-        let recurring = !wholes.isOver && wholes.distinct * 2 <= wholes.total
-            && wholes.singletons <= max(1, wholes.distinct / 4)
+        // A few one-off answers beside answers chosen by many (a poll answered 161/7/3/1/1) are
+        // still options; one-offs that are most of the distinct answers make text.
+        let fewOneOffs = wholes.singletons <= max(1, wholes.distinct / 4)
+            || (wholes.singletons * 20 <= wholes.total && wholes.singletons * 2 <= wholes.distinct)
+        let recurring = !wholes.isOver && wholes.distinct * 2 <= wholes.total && fewOneOffs
         if (!wholes.isOver && wholes.isRating) || recurring {
             return Question(id: id, text: header, label: header, type: .single, options: wholes.ordered)
         }
         return text
+    }
+
+    /// The options of a column whose whole answers all come from one well-known set.
+    private static func wellKnown(_ sample: [SurveyCell?], _ labels: AnswerLabels) -> [String]? {
+        var values: [String] = []
+        for cell in sample {
+            switch cell {
+            case .text(let text)?: values.append(MatchKey.trimmed(text))
+            case .choices(let items)? where items.count == 1: values.append(MatchKey.trimmed(items[0]))
+            case .choices?: return nil
+            case nil: continue
+            }
+        }
+        return labels.options(for: values.filter { !$0.isEmpty })
     }
 
     /// A cell without the text typed for its 「その他」 (which follows the option in the cell):

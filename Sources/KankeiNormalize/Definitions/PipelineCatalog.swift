@@ -8,12 +8,14 @@ public struct PipelineCatalog: Sendable {
     public private(set) var kpis: [String: KPIDefinition]
     /// The KPIs in the order of `kpis.yaml` (the report's order).
     public private(set) var orderedKPIs: [KPIDefinition]
+    /// Well-known answer sets that tell a choice question with few answers (`answer-labels.yaml`).
+    public var answerLabels = AnswerLabels()
 
     /// The file in `pipelines/` that holds the KPI targets rather than a survey.
     public static let kpiFileName = "kpis.yaml"
     /// Files of the definitions folder that are no survey definition: the personal-data header
-    /// words, which ingest reads (`PersonalDataWords`).
-    public static let otherFiles: Set<String> = ["personal-data.yaml"]
+    /// words, which ingest reads (`PersonalDataWords`), and the well-known answer sets.
+    public static let otherFiles: Set<String> = ["personal-data.yaml", AnswerLabels.fileName]
 
     public init(definitions: [PipelineDefinition], kpis: [KPIDefinition]) throws {
         self.definitions = definitions
@@ -41,7 +43,13 @@ public struct PipelineCatalog: Sendable {
                 throw DefinitionProblem(file: name, message: "定義ファイルを読めませんでした: \(Self.describe(error))")
             }
         }
-        return try PipelineCatalog(definitions: definitions, kpis: kpis)
+        var catalog = try PipelineCatalog(definitions: definitions, kpis: kpis)
+        do {
+            catalog.answerLabels = try AnswerLabels.load(from: directory)
+        } catch {
+            throw DefinitionProblem(file: AnswerLabels.fileName, message: "選択肢の組のファイルを読めませんでした: \(Self.describe(error))")
+        }
+        return catalog
     }
 
     public func definition(id: String) -> PipelineDefinition? {

@@ -2,7 +2,7 @@ import KankeiModel
 
 /// Reads a form tool's response table whose header row holds the question texts: Google Forms
 /// (タイムスタンプ / Timestamp first) and Microsoft Forms (ID, 開始時刻 / Start time, 完了時刻 /
-/// Completion time, メール / Email, 名前 / Name, then the questions), as CSV or xlsx. Personal
+/// Completion time, メール / Email, 名前 / Name, Language / 言語 (metadata), then the questions), as CSV or xlsx. Personal
 /// columns, by their header words, become the respondent's `PersonKey` or are dropped; addresses
 /// and phone numbers written inside answers are masked. Multiple answers stay joined in their cell
 /// (`, ` from Sheets, `;` from the Forms downloads, `A;B;C;` from Microsoft Forms) for normalize to
@@ -35,7 +35,7 @@ final class FormResponsesParser: TableExportParser {
         format: .microsoftFormsXLSX,
         submitted: MatchKey.keys(["完了時刻", "Completion time"]),
         skipped: MatchKey.keys(["ID", "開始時刻", "Start time", "最終変更時刻", "Last modified time", "Total points", "Quiz feedback",
-                                "Grade posted time", "合計ポイント", "クイズのフィードバック", "成績の公開時刻"]),
+                                "Grade posted time", "合計ポイント", "クイズのフィードバック", "成績の公開時刻", "Language", "言語"]),
         skippedPrefixes: ["Points - ", "Feedback - ", "ポイント - ", "フィードバック - "].map(MatchKey.make),
         recognises: { record in
             record.firstKey == "id" && MatchKey.keys(["開始時刻", "Start time", "完了時刻", "Completion time"]).contains(MatchKey.make(record[1] ?? ""))
