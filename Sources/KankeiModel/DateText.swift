@@ -21,6 +21,8 @@ public enum DateText {
         Pattern(regex: try! Regex(#"^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日"#), year: 1, month: 2, day: 3),
         // 08/09/2026 10:45:00 AM (Zoom, US order)
         Pattern(regex: try! Regex(#"^(\d{1,2})/(\d{1,2})/(\d{4})"#), year: 3, month: 1, day: 2),
+        // 9/24/20 13:30 (a Zoom report re-saved by Excel: US order, two-digit year, 20xx)
+        Pattern(regex: try! Regex(#"^(\d{1,2})/(\d{1,2})/(\d{2})(?:\s|$)"#), year: 3, month: 1, day: 2),
     ]
 
     /// The date as ISO 8601 (yyyy-MM-dd), or `nil` when the text holds no date Kankei knows.
@@ -28,10 +30,11 @@ public enum DateText {
         let trimmed = MatchKey.trimmed(text.precomposedStringWithCompatibilityMapping)
         for pattern in patterns {
             guard let match = trimmed.firstMatch(of: pattern.regex),
-                  let yearText = match[pattern.year].substring, let year = Int(yearText),
+                  let yearText = match[pattern.year].substring, let written = Int(yearText),
                   let monthText = match[pattern.month].substring,
                   let dayText = match[pattern.day].substring, let day = Int(dayText)
             else { continue }
+            let year = yearText.count == 2 ? 2000 + written : written
             let month = Int(monthText) ?? months.firstIndex(of: monthText.lowercased()).map { $0 + 1 }
             guard let month, isCalendarDate(year: year, month: month, day: day) else { continue }
             return String(format: "%04d-%02d-%02d", year, month, day)

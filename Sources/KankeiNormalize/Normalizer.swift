@@ -132,7 +132,8 @@ public final class Normalizer {
         if submissions.copies > 0 {
             notices.append(Notice(message: "送信日時と回答内容がまったく同じ回答が\(submissions.copies)件重なっていたため（同じ回答を含む書き出しファイルが複数）、1回だけ数えました。"))
         }
-        if !people.hasRegistrationReport, people.hasAttendeeReport, event.kind != .clubSession {
+        // Only a webinar's attendee report lists registrants (its absentees too); a meeting's participants report has none.
+        if !people.hasRegistrationReport, formats.contains(.zoomAttendeeReport), event.kind != .clubSession {
             notices.append(Notice(message: "登録レポートがないため、申込人数は出席者レポートの出席者欄（欠席者を含む）から数えました。"))
         }
         for notice in NoticeFolding.fold(notices) { try emit(.notice(notice)) }
