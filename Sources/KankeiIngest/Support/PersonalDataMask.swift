@@ -28,13 +28,20 @@ public enum PersonalDataMask {
                           + "\(digit){3,4})(?![0-9０-９])")
     }()
 
+    /// North American numbers, as US exports write them: 713-555-0119, (713) 555-0119, 713.555.0166, 7135550143.
+    private nonisolated(unsafe) static let northAmerican: Regex<AnyRegexOutput> = {
+        try! Regex(#"(^|[^0-9+])(\(?[2-9][0-9]{2}\)?[\s\-.]?[0-9]{3}[\s\-.]?[0-9]{4})(?![0-9])"#)
+    }()
+
     public static func mask(_ text: String) -> String {
         guard mayHoldContact(text) else { return text }
-        return text.replacing(email, with: emailMark).replacing(phone) { match in (match.output[1].substring ?? "") + phoneMark }
+        return text.replacing(email, with: emailMark)
+            .replacing(phone) { match in (match.output[1].substring ?? "") + phoneMark }
+            .replacing(northAmerican) { match in (match.output[1].substring ?? "") + phoneMark }
     }
 
     /// Whether the regular expressions need to look at `text`: an address needs an @; a phone
-    /// number at least six digits, one of them a 0 (the trunk prefix) or after a + (+81).
+    /// number at least six digits, one of them a 0 (the trunk prefix) or after a + (+81), or ten (North America).
     static func mayHoldContact(_ text: String) -> Bool {
         var digits = 0
         var zeroOrPlus = false
@@ -49,7 +56,7 @@ public enum PersonalDataMask {
             default: continue
             }
         }
-        return digits >= 6 && zeroOrPlus
+        return digits >= 10 || (digits >= 6 && zeroOrPlus)
     }
 
     /// An @ spelled out: "at" or 「アット」 between brackets or spaces.

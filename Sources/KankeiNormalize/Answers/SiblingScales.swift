@@ -4,7 +4,7 @@ import KankeiModel
 /// export writes one column per row (Microsoft Forms' `Board Effect`, `Board Effect2` …), each
 /// column answered by few people, so that no column alone shows it is a choice. Labels that recur
 /// across at least `minColumns` columns are a scale's points; a column answered only with such
-/// labels is a single answer on that scale, its options the scale's points (each point in the
+/// labels is a single answer on that scale (neighbouring columns, or rows of one grid, share it), its options the scale's points (each point in the
 /// column's own spelling when it has one: `5 Excellent` beside another column's `5.Excellent`),
 /// in the points' numeric order when they start with numbers.
 enum SiblingScales {
@@ -14,6 +14,8 @@ enum SiblingScales {
     /// `values[i]`: the distinct whole answers of `questions[i]`'s column; `nil` for a question not
     /// to touch (a definition's, a multiple answer).
     static func apply(_ questions: inout [Question], values: [[String]?]) {
+        // Neighbours are siblings only within one grid (`質問 [行]`), or when neither is a grid row.
+        let group = questions.map { GridGrouping.split($0.text).map { MatchKey.make($0.stem) } }
         var columnsOf: [String: Int] = [:]
         var spelling: [String: String] = [:]
         for list in values.compactMap({ $0 }) {
@@ -34,7 +36,7 @@ enum SiblingScales {
             guard let list, !list.isEmpty else { continue }
             let keys = Set(list.map(MatchKey.exact))
             guard keys.allSatisfy(onScale), keys.count <= maxPoints else { continue }
-            if let previous = scaleOfColumn[index - 1], scales[previous].union(keys).count <= maxPoints {
+            if let previous = scaleOfColumn[index - 1], group[index - 1] == group[index], scales[previous].union(keys).count <= maxPoints {
                 scales[previous].formUnion(keys)
                 scaleOfColumn[index] = previous
             } else {

@@ -30,7 +30,8 @@ struct SurveyLayout {
 
     /// Adds a question and returns its index. `options`: the options the export lists, if any.
     mutating func addQuestion(_ text: String, options: [String]? = nil, hint: ColumnHint? = nil) -> Int {
-        questions.append(text)
+        // A question's text may hold contact details too (a consent text naming its researchers).
+        questions.append(PersonalDataMask.mask(text))
         self.options.append(options)
         hints.append(hint)
         return questions.count - 1

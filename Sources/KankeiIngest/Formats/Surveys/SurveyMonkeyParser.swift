@@ -103,8 +103,9 @@ final class SurveyMonkeyParser: TableExportParser {
             var index: Int?
             let label: (Int) -> String = { column in column < labels.count ? HTMLText.plain(labels[column]) : "" }
             // Options beside its text boxes make a box an option's typed text ("Yes<br>Please explain …").
-            let hasOptions = group.columns.contains(where: options.contains)
-                || !group.columns.contains(where: textBoxes.contains)
+            // A question asking for a name, address, e-mail or phone is a contact form: all its columns are boxes.
+            let isContact = group.columns.contains { SurveyLayout.personalRole(ofHeader: label($0), words: words) != nil }
+            let hasOptions = !isContact && (group.columns.contains(where: options.contains) || !group.columns.contains(where: textBoxes.contains))
             for column in group.columns {
                 let label = label(column)
                 let key = MatchKey.make(label)
@@ -114,13 +115,16 @@ final class SurveyMonkeyParser: TableExportParser {
                 } else if SurveyLayout.personalRole(ofHeader: label, words: words) != nil {
                     // A contact question's name, address, e-mail or phone box: never read.
                     continue
-                } else if textBoxes.contains(column), !isOtherText(key), !hasOptions {
+                } else if textBoxes.contains(column) || isContact, !isOtherText(key), !hasOptions {
                     layout.roles[column] = .answer(question: layout.addQuestion("\(group.text) [\(label)]", hint: ColumnHint(type: .text)))
                 } else if textBoxes.contains(column), !isOtherText(key) {
                     let question = index ?? layout.addQuestion(group.text)
                     index = question
                     layout.roles[column] = .otherText(question: question)
                     layout.typedTexts(of: question, belongTo: Self.optionBeforePrompt(labels[column]))
+                } else if index == nil, key == MatchKey.make("Open-Ended Response") {
+                    // A comment box after text boxes only: free text of its own.
+                    layout.roles[column] = .answer(question: layout.addQuestion(group.text, hint: ColumnHint(type: .text)))
                 } else {
                     let question = index ?? layout.addQuestion(group.text)
                     index = question

@@ -82,7 +82,7 @@ final class ZoomPollParser: TableExportParser {
     }
 
     func finish() throws {
-        try context.emit(.surveyColumns(SurveyColumns(source: context.sha256, format: .zoomPollReport, columns: questions,
+        try context.emit(.surveyColumns(SurveyColumns(source: context.sha256, format: .zoomPollReport, columns: questions.map(PersonalDataMask.mask),
                                                        hints: questions.map { _ in ColumnHint(isChoice: true) })))
         for respondent in respondents {
             let cells: [SurveyCell?] = questions.indices.map { index in respondent.answers[index].map { .text(PersonalDataMask.mask($0)) } }

@@ -26,7 +26,7 @@ struct LimeSurveyResponses {
     /// The options of types whose answers LimeSurvey fixes itself, in its order.
     private static let fixedOptions: [String: [String]] = [
         "Y": ["はい", "いいえ"], "G": ["女性", "男性"], "C": ["はい", "どちらともいえない", "いいえ"], "E": ["増加", "同じ", "減少"],
-        "5": ["1", "2", "3", "4", "5"],
+        "5": ["1", "2", "3", "4", "5"], "A": ["1", "2", "3", "4", "5"], "B": (1...10).map(String.init),
     ]
     /// Label LimeSurvey shows for a question's "other" option in a Japanese survey.
     static let otherLabel = "その他"
